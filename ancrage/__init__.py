@@ -1,0 +1,1 @@
+"""Ancrage: GPEC territoriale pour les clusters d'entreprises."""

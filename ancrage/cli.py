@@ -1,0 +1,148 @@
+"""La commande `ancrage` : démo, serveur, worker, imports et administration."""
+
+import argparse
+import os
+import subprocess
+import sys
+
+DEMO_PORT = 8000
+
+
+def _manage(*args):
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["ancrage", *args])
+
+
+def _setup(demo=False):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ancrage.settings")
+    if demo:
+        os.environ.setdefault("ANCRAGE_DEMO", "1")
+    import django
+
+    django.setup()
+
+
+def cmd_demo(args):
+    _setup(demo=True)
+    _manage("migrate", "--no-input", "-v", "0")
+    _manage("import_territory")
+    _manage("load_demo")
+    if args.no_serve:
+        return
+    worker = subprocess.Popen([sys.executable, "-m", "ancrage.cli", "worker"])  # noqa: S603
+    try:
+        _serve(args.bind or f"127.0.0.1:{DEMO_PORT}", workers=2)
+    finally:
+        worker.terminate()
+
+
+def _serve(bind, workers):
+    from gunicorn.app.wsgiapp import run
+
+    sys.argv = [
+        "gunicorn",
+        "ancrage.wsgi:application",
+        "--bind",
+        bind,
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "-",
+    ]
+    run()
+
+
+def cmd_serve(args):
+    _setup()
+    _manage("collectstatic", "--no-input", "-v", "0")
+    _serve(args.bind, args.workers)
+
+
+def cmd_worker(args):
+    _setup()
+    _manage("db_worker", "--queue-name", "*")
+
+
+def cmd_import_territory(args):
+    _setup()
+    _manage("import_territory", *args.rest)
+
+
+def cmd_manage(args):
+    _setup()
+    _manage(*args.rest)
+
+
+class FrenchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="utilisation : ")
+
+
+def _parser(parent=None, name=None, **kwargs):
+    """An argument parser whose own words (usage, options, help) are French."""
+    kwargs.setdefault("formatter_class", FrenchHelpFormatter)
+    add_help = kwargs.pop("add_help", True)
+    if parent is None:
+        parser = argparse.ArgumentParser(add_help=False, **kwargs)
+    else:
+        parser = parent.add_parser(name, add_help=False, prog=f"ancrage {name}", **kwargs)
+    parser._optionals.title = "options"
+    parser._positionals.title = "arguments"
+    if add_help:
+        parser.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
+    return parser
+
+
+def build_parser():
+    parser = _parser(
+        prog="ancrage",
+        description="Ancrage, la GPEC territoriale des clusters d'entreprises.",
+        epilog="Sans DATABASE_URL, une base PostgreSQL embarquée démarre sous var/.",
+    )
+    sub = parser.add_subparsers(
+        dest="command", required=True, metavar="commande", title="commandes"
+    )
+
+    demo = _parser(
+        sub,
+        "demo",
+        help="prépare la base, charge les données de démonstration et sert l'application",
+    )
+    demo.add_argument("--bind", help=f"adresse d'écoute (défaut : 127.0.0.1:{DEMO_PORT})")
+    demo.add_argument(
+        "--no-serve", action="store_true", help="charge les données sans démarrer le serveur"
+    )
+    demo.set_defaults(func=cmd_demo)
+
+    serve = _parser(sub, "serve", help="sert l'application avec gunicorn (production)")
+    serve.add_argument("--bind", default="127.0.0.1:8000", help="adresse d'écoute")
+    serve.add_argument("--workers", type=int, default=3, help="nombre de processus web")
+    serve.set_defaults(func=cmd_serve)
+
+    worker = _parser(sub, "worker", help="exécute les tâches de fond (envoi des courriels…)")
+    worker.set_defaults(func=cmd_worker)
+
+    territory = _parser(
+        sub,
+        "import-territory",
+        help="importe ou met à jour régions, départements, communes, zones d'emploi et bassins",
+        add_help=False,
+    )
+    territory.add_argument("rest", nargs=argparse.REMAINDER)
+    territory.set_defaults(func=cmd_import_territory)
+
+    manage = _parser(sub, "manage", help="passe la commande à manage.py de Django", add_help=False)
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv=None):
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""What each role's landing page shows, with the next thing to do."""
+
+from django.db.models import Q
+
+from ancrage.accounts.models import AuditEntry
+
+
+def dashboard_context(request, acting):
+    if acting is None:
+        return {}
+    builder = {
+        "staff": _staff,
+        "member": _member,
+        "authority": _authority,
+        "candidate": _candidate,
+        "admin": _admin,
+    }[acting.kind]
+    return {"acting": acting, **builder(request, acting)}
+
+
+def _staff(request, acting):
+    from ancrage.clusters.models import ClusterStaff, StaffInvitation
+    from ancrage.organisations.models import Membership
+
+    cluster = acting.cluster
+    return {
+        "cluster": cluster,
+        "member_count": Membership.objects.filter(
+            cluster=cluster, status=Membership.Status.ACTIVE
+        ).count(),
+        "staff_count": ClusterStaff.objects.filter(cluster=cluster).count(),
+        "pending_invitations": StaffInvitation.objects.pending().filter(cluster=cluster).count(),
+        "profile_incomplete": not (cluster.description and cluster.website),
+    }
+
+
+def _member(request, acting):
+    from ancrage.organisations.models import Membership
+
+    return {
+        "organisation": acting.organisation,
+        "memberships": Membership.objects.filter(organisation=acting.organisation)
+        .select_related("cluster")
+        .order_by("cluster__name"),
+    }
+
+
+def _authority(request, acting):
+    from ancrage.clusters.models import Cluster
+
+    scope = acting.scope
+    regions = list(scope.regions.order_by("name"))
+    departments = list(scope.departments.order_by("code"))
+    clusters = Cluster.objects.filter(
+        Q(seat__region__in=regions) | Q(seat__department__in=departments)
+    ).select_related("seat")
+    return {"regions": regions, "departments": departments, "clusters": clusters}
+
+
+def _candidate(request, acting):
+    return {}
+
+
+def _admin(request, acting):
+    from ancrage.accounts.models import User
+    from ancrage.clusters.models import Cluster
+    from ancrage.outbox.models import OutgoingEmail
+
+    return {
+        "cluster_count": Cluster.objects.count(),
+        "user_count": User.objects.count(),
+        "pending_emails": OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING).count(),
+        "failed_emails": OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED).count(),
+        "recent_failed_logins": AuditEntry.objects.filter(action=AuditEntry.Action.LOGIN_FAILED)[
+            :10
+        ],
+    }

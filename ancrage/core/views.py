@@ -1,0 +1,90 @@
+"""The shell: landing dashboard per role, context switcher, legal pages, health."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from ancrage.core.context import SESSION_KEY
+from ancrage.core.dashboards import dashboard_context
+
+
+@login_not_required
+def home(request):
+    if not request.user.is_authenticated:
+        from ancrage.clusters.models import Cluster
+
+        return render(request, "core/welcome.html", {"cluster_count": Cluster.objects.count()})
+    acting = request.scope.acting
+    kind = acting.kind if acting else "none"
+    return render(request, f"core/dashboard_{kind}.html", dashboard_context(request, acting))
+
+
+@require_POST
+def switch_context(request):
+    wanted = request.POST.get("context", "")
+    target = next((c for c in request.scope.contexts if c.key == wanted), None)
+    if target is None:
+        messages.error(request, _("Cet espace n'est pas accessible avec votre compte."))
+    else:
+        request.session[SESSION_KEY] = target.key
+        messages.success(
+            request, _("Vous êtes dans l'espace « %(label)s ».") % {"label": target.label}
+        )
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "core:home"
+    return redirect(next_url)
+
+
+@login_not_required
+def legal_notice(request):
+    return render(request, "legal/mentions_legales.html")
+
+
+@login_not_required
+def privacy(request):
+    return render(request, "legal/donnees_personnelles.html")
+
+
+@login_not_required
+def accessibility(request):
+    return render(request, "legal/accessibilite.html")
+
+
+@login_not_required
+@require_GET
+@never_cache
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@login_not_required
+def bad_request(request, exception=None):
+    return render(request, "errors/400.html", status=400)
+
+
+@login_not_required
+def permission_denied(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+@login_not_required
+def page_not_found(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+@login_not_required
+def server_error(request):
+    # No context processors: the error may come from them or from the database.
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("errors/500.html").render(), status=500)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OutboxConfig(AppConfig):
+    name = "ancrage.outbox"
+    verbose_name = "Courriels sortants"

@@ -1,0 +1,74 @@
+"""A strict harness: warnings are errors (pyproject), an unknown template
+variable fails the test, unordered querysets come back in random order."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("ANCRAGE_TESTING", "1")
+
+from django.db.models.expressions import OrderBy  # noqa: E402
+from django.db.models.functions import Random  # noqa: E402
+from django.db.models.sql.compiler import SQLCompiler  # noqa: E402
+from django.template.base import TemplateSyntaxError  # noqa: E402
+
+from tests.cast import Cast  # noqa: E402
+
+
+class InvalidVariable(str):
+    def __mod__(self, name):
+        raise TemplateSyntaxError(f"Unknown template variable: {name}")
+
+
+@pytest.fixture(autouse=True)
+def _strict_settings(settings, tmp_path):
+    settings.TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = InvalidVariable("%s")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media")},
+        },
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.SECURE_SSL_REDIRECT = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+_original_get_order_by = SQLCompiler.get_order_by
+
+
+def _shuffled_get_order_by(self):
+    order_by = _original_get_order_by(self)
+    query = self.query
+    if (
+        not order_by
+        and query.model is not None
+        and not query.distinct
+        and not query.combinator
+        and not query.group_by
+        and not query.annotation_select
+        and not getattr(query, "subquery", False)
+    ):
+        expression = OrderBy(Random())
+        sql, params = self.compile(expression)
+        return [(expression, (sql, params, False))]
+    return order_by
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _shuffle_unordered_querysets():
+    SQLCompiler.get_order_by = _shuffled_get_order_by
+    yield
+    SQLCompiler.get_order_by = _original_get_order_by
+
+
+@pytest.fixture
+def cast(db):
+    """The standard cast: staff of cluster A and B, a member company user of A,
+    a candidate, an authority and an anonymous visitor."""
+    return Cast.create()
