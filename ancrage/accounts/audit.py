@@ -1,0 +1,45 @@
+"""The audit log helper. Call `record()` for every login, every sensitive
+change and every access to personal or confidential data."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from ancrage.accounts.models import AuditEntry
+
+
+def client_ip(request):
+    """The client's address; behind a proxy, the first X-Forwarded-For hop."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded:
+        return forwarded.split(",")[0].strip() or None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def record(request, action, obj=None, *, cluster=None, actor=None, actor_email="", **details):
+    """Write one audit entry. `request` may be None (tasks, commands)."""
+    if actor is None and request is not None and request.user.is_authenticated:
+        actor = request.user
+    if cluster is None and request is not None and hasattr(request, "scope"):
+        cluster = request.scope.cluster
+    return AuditEntry.objects.create(
+        actor=actor,
+        actor_email=(actor.email if actor else actor_email)[:254],
+        action=action,
+        object_type=obj._meta.label if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        object_repr=str(obj)[:200] if obj is not None else "",
+        cluster_id=cluster.pk if cluster is not None else None,
+        ip_address=client_ip(request) if request is not None else None,
+        user_agent=request.META.get("HTTP_USER_AGENT", "")[:300] if request is not None else "",
+        details=details,
+    )
+
+
+def purge_expired(now=None):
+    """Delete entries older than the retention period; return how many."""
+    now = now or timezone.now()
+    limit = now - timedelta(days=settings.ANCRAGE_AUDIT_RETENTION_DAYS)
+    deleted, _ = AuditEntry.objects.filter(created_at__lt=limit).delete()
+    return deleted
