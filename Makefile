@@ -27,7 +27,7 @@ quality: install
 	$(BIN)/ruff check ancrage tests benchmarks
 	$(BIN)/djlint --check ancrage/
 	$(BIN)/djlint --lint ancrage/
-	ANCRAGE_TESTING=1 $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(DEPLOY_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 test: quality

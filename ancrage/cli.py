@@ -30,7 +30,7 @@ def cmd_demo(args):
     _manage("load_demo")
     if args.no_serve:
         return
-    worker = subprocess.Popen([sys.executable, "-m", "ancrage.cli", "worker"])  # noqa: S603
+    worker = subprocess.Popen([sys.executable, "-m", "ancrage.cli", "worker"])
     try:
         _serve(args.bind or f"127.0.0.1:{DEMO_PORT}", workers=2)
     finally:

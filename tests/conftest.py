@@ -1,18 +1,13 @@
 """A strict harness: warnings are errors (pyproject), an unknown template
 variable fails the test, unordered querysets come back in random order."""
 
-import os
-
 import pytest
+from django.db.models.expressions import OrderBy
+from django.db.models.functions import Random
+from django.db.models.sql.compiler import SQLCompiler
+from django.template.base import TemplateSyntaxError
 
-os.environ.setdefault("ANCRAGE_TESTING", "1")
-
-from django.db.models.expressions import OrderBy  # noqa: E402
-from django.db.models.functions import Random  # noqa: E402
-from django.db.models.sql.compiler import SQLCompiler  # noqa: E402
-from django.template.base import TemplateSyntaxError  # noqa: E402
-
-from tests.cast import Cast  # noqa: E402
+from tests.cast import Cast
 
 
 class InvalidVariable(str):

@@ -1,8 +1,8 @@
 """Queue an email: render its templates, store it, send it after commit."""
 
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.template.exceptions import TemplateDoesNotExist
+from django.template.loader import render_to_string
 
 from ancrage.outbox.models import OutgoingEmail
 
