@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements/dev.txt package-lock.json pyproject.toml | cksum | cut -d' ' -f1)
 # Production settings for `check --deploy` (no secret is real here).
-DEPLOY_ENV := SECRET_KEY=check-deploy-$(shell printf '%050d' 0) ALLOWED_HOSTS=ancrage.example.org DEBUG=false ANCRAGE_DEMO=false
+DEPLOY_ENV := DATABASE_URL=postgres://check@localhost/ancrage SECRET_KEY=check-deploy-$(shell printf '%050d' 0) ALLOWED_HOSTS=ancrage.example.org DEBUG=false ANCRAGE_DEMO=false
 
 .PHONY: install demo test quality format browsers clean
 

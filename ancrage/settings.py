@@ -206,7 +206,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Security headers; HTTPS settings are on unless explicitly turned off.
-_https = envbool("ANCRAGE_HTTPS", not (DEBUG or DEMO))
+_https = envbool("ANCRAGE_HTTPS", not (LOCAL or DEBUG or DEMO))
 SECURE_SSL_REDIRECT = _https
 SESSION_COOKIE_SECURE = _https
 CSRF_COOKIE_SECURE = _https
@@ -229,3 +229,11 @@ LOGGING = {
 
 # Front-end assets installed by npm (package.json), served by whitenoise.
 STATICFILES_DIRS = [("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist")]
+
+# Who runs this instance: shown in the legal notice and the privacy notice.
+ANCRAGE_OPERATOR_NAME = envstr("ANCRAGE_OPERATOR_NAME", "Exploitant de cette instance d'Ancrage")
+ANCRAGE_OPERATOR_ADDRESS = envstr("ANCRAGE_OPERATOR_ADDRESS", "")
+ANCRAGE_PUBLICATION_DIRECTOR = envstr("ANCRAGE_PUBLICATION_DIRECTOR", "")
+ANCRAGE_HOSTING_PROVIDER = envstr("ANCRAGE_HOSTING_PROVIDER", "")
+ANCRAGE_CONTACT_EMAIL = envstr("ANCRAGE_CONTACT_EMAIL", "contact@ancrage.localhost")
+ANCRAGE_DPO_EMAIL = envstr("ANCRAGE_DPO_EMAIL", ANCRAGE_CONTACT_EMAIL)

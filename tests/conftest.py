@@ -1,13 +1,21 @@
 """A strict harness: warnings are errors (pyproject), an unknown template
 variable fails the test, unordered querysets come back in random order."""
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings as django_settings
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Random
 from django.db.models.sql.compiler import SQLCompiler
 from django.template.base import TemplateSyntaxError
 
 from tests.cast import Cast
+
+
+# Whitenoise warns (an error here) when STATIC_ROOT is missing, e.g. for the
+# live server of the browser tests, which starts before any fixture.
+Path(django_settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 class InvalidVariable(str):

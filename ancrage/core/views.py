@@ -1,5 +1,6 @@
 """The shell: landing dashboard per role, context switcher, legal pages, health."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
@@ -42,19 +43,35 @@ def switch_context(request):
     return redirect(next_url)
 
 
+def _operator():
+    return {
+        "name": settings.ANCRAGE_OPERATOR_NAME,
+        "address": settings.ANCRAGE_OPERATOR_ADDRESS,
+        "director": settings.ANCRAGE_PUBLICATION_DIRECTOR,
+        "hosting": settings.ANCRAGE_HOSTING_PROVIDER,
+        "contact_email": settings.ANCRAGE_CONTACT_EMAIL,
+        "dpo_email": settings.ANCRAGE_DPO_EMAIL,
+    }
+
+
 @login_not_required
 def legal_notice(request):
-    return render(request, "legal/mentions_legales.html")
+    return render(request, "legal/mentions_legales.html", {"operator": _operator()})
 
 
 @login_not_required
 def privacy(request):
-    return render(request, "legal/donnees_personnelles.html")
+    context = {
+        "operator": _operator(),
+        "audit_days": settings.ANCRAGE_AUDIT_RETENTION_DAYS,
+        "idle_minutes": settings.ANCRAGE_PRIVILEGED_IDLE_TIMEOUT // 60,
+    }
+    return render(request, "legal/donnees_personnelles.html", context)
 
 
 @login_not_required
 def accessibility(request):
-    return render(request, "legal/accessibilite.html")
+    return render(request, "legal/accessibilite.html", {"operator": _operator()})
 
 
 @login_not_required

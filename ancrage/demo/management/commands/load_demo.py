@@ -1,0 +1,102 @@
+"""Load the demo dataset (idempotent), built on the test factories."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from ancrage.accounts.factories import AuthorityScopeFactory, TOTPDeviceFactory, UserFactory
+from ancrage.clusters.factories import ClusterFactory, NetworkFactory
+from ancrage.clusters.models import Cluster, ClusterStaff
+from ancrage.demo import data
+from ancrage.organisations.models import Membership, Organisation, OrganisationUser
+from ancrage.territory.models import Commune, Region
+
+
+class Command(BaseCommand):
+    help = "Charge les données de démonstration (clusters réels, personnes fictives)."
+
+    def handle(self, *args, **options):
+        if not Commune.objects.exists():
+            raise CommandError(
+                "Aucune commune en base : lancez d'abord « ancrage import-territory »."
+            )
+        with transaction.atomic():
+            logins = self.load()
+        self.print_logins(logins)
+
+    def load(self):
+        network = NetworkFactory(name="France Clusters", slug="france-clusters")
+        communes = {
+            c.code: c for c in Commune.objects.filter(code__in=[c[3] for c in data.CLUSTERS])
+        }
+        logins = []
+        for (name, slug, kind, seat, filiere), (first, last) in zip(
+            data.CLUSTERS, data.STAFF_NAMES, strict=True
+        ):
+            cluster = ClusterFactory(
+                name=name,
+                slug=slug,
+                kind=kind,
+                seat=communes[seat],
+                filiere=filiere,
+                network=network,
+                founded_year=None,
+            )
+            email = f"equipe.{slug}@example.org"
+            user = self.demo_user(email, first, last)
+            ClusterStaff.objects.get_or_create(
+                cluster=cluster, user=user, defaults={"role": ClusterStaff.Role.ADMIN}
+            )
+            logins.append((f"Équipe de {name}", email))
+
+        admin = self.demo_user(
+            "admin@example.org", "Alex", "Administrateur", is_superuser=True, is_staff=True
+        )
+        logins.append(("Administration de la plateforme", admin.email))
+
+        authority = self.demo_user("region.bretagne@example.org", "Gwenaëlle", "Le Bihan")
+        if not authority.authority_scopes.exists():
+            AuthorityScopeFactory(
+                user=authority, name="Région Bretagne", regions=[Region.objects.get(code="53")]
+            )
+        logins.append(("Autorité : Région Bretagne", authority.email))
+
+        candidate = self.demo_user("candidate@example.org", "Léa", "Dumas", is_candidate=True)
+        logins.append(("Candidate", candidate.email))
+
+        neopolia = Cluster.objects.get(slug="neopolia")
+        organisation, _ = Organisation.objects.get_or_create(
+            name="Chaudronnerie de l'Estuaire (fictive)", defaults={"commune": communes["44184"]}
+        )
+        Membership.objects.get_or_create(cluster=neopolia, organisation=organisation)
+        member = self.demo_user("dirigeante.chaudronnerie@example.org", "Margaux", "Peron")
+        OrganisationUser.objects.get_or_create(
+            organisation=organisation, user=member, defaults={"job_title": "Dirigeante"}
+        )
+        logins.append(("Adhérente de Neopolia", member.email))
+        return logins
+
+    def demo_user(self, email, first_name, last_name, **extra):
+        user = UserFactory(
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            password=data.DEMO_PASSWORD,
+            **extra,
+        )
+        if not user.totpdevice_set.exists():
+            TOTPDeviceFactory(user=user, key=data.DEMO_TOTP_KEY_HEX)
+        return user
+
+    def print_logins(self, logins):
+        width = max(len(label) for label, _ in logins)
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Démonstration prête : http://127.0.0.1:8000"))
+        self.stdout.write(f"Mot de passe de tous les comptes : {data.DEMO_PASSWORD}")
+        self.stdout.write(
+            "Double authentification : le code du moment est affiché sur la page de saisie "
+            f"en démonstration, ou utilisez le secret {data.DEMO_TOTP_KEY_BASE32} "
+            "dans une application d'authentification."
+        )
+        for label, email in logins:
+            self.stdout.write(f"  {label.ljust(width)}  {email}")
+        self.stdout.write("")
