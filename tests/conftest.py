@@ -12,7 +12,6 @@ from django.template.base import TemplateSyntaxError
 
 from tests.cast import Cast
 
-
 # Whitenoise warns (an error here) when STATIC_ROOT is missing, e.g. for the
 # live server of the browser tests, which starts before any fixture.
 Path(django_settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)

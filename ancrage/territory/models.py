@@ -3,8 +3,9 @@
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
+
+from ancrage.territory.search import CommuneQuerySet, Normalized
 
 
 class Region(models.Model):
@@ -93,15 +94,21 @@ class Commune(models.Model):
     longitude = models.FloatField(null=True, blank=True)
     # A commune that disappeared from the official file (merged) is kept, not deleted.
     is_current = models.BooleanField(_("commune actuelle"), default=True)
+    # The name without accents, case, hyphens or apostrophes, kept by the database.
+    search_name = models.GeneratedField(
+        expression=Normalized("name"),
+        output_field=models.CharField(max_length=100),
+        db_persist=True,
+    )
+
+    objects = CommuneQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "code"]
         verbose_name = _("commune")
         indexes = [
-            GinIndex(
-                OpClass(Upper("name"), name="gin_trgm_ops"),
-                name="commune_name_trgm",
-            ),
+            GinIndex(OpClass("search_name", name="gin_trgm_ops"), name="commune_search_trgm"),
+            GinIndex(fields=["postal_codes"], name="commune_postal_codes"),
         ]
 
     def __str__(self):
