@@ -18,6 +18,8 @@ def _setup(demo=False):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ancrage.settings")
     if demo:
         os.environ.setdefault("ANCRAGE_DEMO", "1")
+        # Demo emails land in var/emails (and on the outbox page), not on SMTP.
+        os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
     import django
 
     django.setup()
