@@ -11,6 +11,9 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 MAX_QUERY_LENGTH = 100
 # Common abbreviations typed for saint/sainte.
 ABBREVIATIONS = [(re.compile(r"\bSTE\b"), "SAINTE"), (re.compile(r"\bST\b"), "SAINT")]
+INSEE_CODE = re.compile(r"\d[\dAB]\d{3}", re.IGNORECASE)
+# A label as the picker shows it, « Lorient (56100) », or a name then a postal code.
+LABEL = re.compile(r"(?P<name>.*?\D)\s*\(?\s*(?P<postal>\d{5})\s*\)?")
 
 
 class Normalized(models.Func):
@@ -18,6 +21,14 @@ class Normalized(models.Func):
 
     template = "upper(immutable_unaccent(translate(%(expressions)s, '-''’', '   ')))"
     output_field = models.CharField()
+
+
+def expand_abbreviations(query):
+    """Upper case, with « st » and « ste » written out."""
+    query = query.upper()
+    for pattern, replacement in ABBREVIATIONS:
+        query = pattern.sub(replacement, query)
+    return query
 
 
 def clean_query(query):
@@ -39,10 +50,7 @@ class CommuneQuerySet(models.QuerySet):
         communes = self.current().select_related("department")
         if query.isdigit():
             return self._by_code(communes, query)[:limit]
-        normalized = query.upper()
-        for pattern, replacement in ABBREVIATIONS:
-            normalized = pattern.sub(replacement, normalized)
-        wanted = Normalized(Value(normalized))
+        wanted = Normalized(Value(expand_abbreviations(query)))
         return (
             communes.annotate(wanted=wanted)
             .filter(
@@ -75,3 +83,34 @@ class CommuneQuerySet(models.QuerySet):
         return communes.filter(
             Q(code__startswith=digits) | Q(postal_codes__0__startswith=digits)
         ).order_by(F("population").desc(nulls_last=True), "code")
+
+    def resolve(self, text, limit=5):
+        """The current communes matching `text` typed in a form, best first.
+
+        One result means the text designates that commune: an INSEE code, a
+        postal code shared by no other commune, a label such as « Lorient
+        (56100) », a name that only one commune bears, or a name that only one
+        commune starts with. Otherwise the result lists up to `limit`
+        candidates (none when nothing matches)."""
+        text = clean_query(text)
+        if not text:
+            return []
+        communes = self.current().select_related("department")
+        if INSEE_CODE.fullmatch(text):
+            by_code = list(communes.filter(code=text.upper()))
+            if by_code or not text.isdigit():
+                return by_code
+        if text.isdigit():
+            return list(self.search(text, limit + 1))
+        match = LABEL.fullmatch(text)
+        name, postal = (match["name"], match["postal"]) if match else (text, None)
+        normalized = Normalized(Value(expand_abbreviations(name)))
+        named = communes.annotate(wanted=normalized)
+        if postal:
+            named = named.filter(postal_codes__contains=[postal])
+        ordering = (F("population").desc(nulls_last=True), "code")
+        for lookup in ("search_name", "search_name__startswith"):
+            found = list(named.filter(**{lookup: F("wanted")}).order_by(*ordering)[: limit + 1])
+            if found:
+                return found
+        return list(self.search(text, limit + 1))

@@ -1,0 +1,159 @@
+"""`CommuneField`: pick a current French commune in any form.
+
+Usage, in a ModelForm with a ForeignKey to `Commune`::
+
+    class ClusterForm(forms.ModelForm):
+        class Meta:
+            model = Cluster
+            fields = ["name", "seat"]
+            field_classes = {"seat": CommuneField}
+
+or in a plain form: ``seat = CommuneField(label=_("Commune"))``. The cleaned
+value is a `Commune`.
+
+The widget is an accessible combobox: a text input that asks
+`territory:commune_autocomplete` for suggestions as the person types (htmx),
+a listbox under it, and a hidden input `<name>_code` that receives the INSEE
+code of the commune chosen in the list (`ancrage/commune-picker.js` handles
+the keyboard and the choice). Without JavaScript the typed text is resolved on
+submit: an INSEE code, a postal code of a single commune, a label such as
+« Lorient (56100) » or a name only one commune matches. Otherwise the field
+says, in French, which communes match and asks to choose; the typed text is
+kept.
+
+In tests, post the INSEE code or the label as the field's value:
+``{"seat": commune.code}``.
+"""
+
+from typing import NamedTuple
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+
+from ancrage.territory.models import Commune
+
+MAX_CANDIDATES = 5
+
+
+class TypedCommune(NamedTuple):
+    """What the widget holds: the visible text and the chosen INSEE code."""
+
+    text: str
+    code: str = ""
+
+
+class CommuneWidget(forms.Widget):
+    template_name = "territory/widgets/commune_picker.html"
+
+    def format_value(self, value):
+        if isinstance(value, TypedCommune):
+            return value
+        return TypedCommune(str(value or ""))
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        attrs = dict(widget["attrs"])
+        widget["css_class"] = " ".join(["form-control", attrs.pop("class", "")]).strip()
+        widget["input_id"] = attrs.pop("id", None) or f"id_{name}"
+        widget["other_attrs"] = attrs
+        widget["code_name"] = f"{name}_code"
+        return context
+
+    def _render(self, template_name, context, renderer=None):
+        # The project's template engine, so the template lives with the others.
+        return render_to_string(template_name, context)
+
+    def value_from_datadict(self, data, files, name):
+        text = data.get(name)
+        code = data.get(f"{name}_code")
+        if text is None and code is None:
+            return None
+        return TypedCommune(str(text or "")[:1000], str(code or "")[:10])
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and f"{name}_code" not in data
+
+
+class CommuneField(forms.ModelChoiceField):
+    widget = CommuneWidget
+    default_error_messages = {
+        "invalid_choice": _(
+            "Aucune commune ne correspond à « %(value)s ». Vérifiez l'orthographe "
+            "ou saisissez le code postal."
+        ),
+        "ambiguous": _(
+            "Plusieurs communes correspondent à « %(value)s » : %(candidates)s. "
+            "Choisissez-en une dans la liste ou précisez le code postal, "
+            "par exemple « %(example)s »."
+        ),
+    }
+
+    def __init__(self, queryset=None, **kwargs):
+        kwargs.pop("to_field_name", None)
+        kwargs.setdefault("empty_label", None)
+        if queryset is None:
+            queryset = Commune.objects.all()
+        super().__init__(queryset=queryset, **kwargs)
+        if not self.help_text:
+            self.help_text = _("Nom, code postal ou code INSEE.")
+
+    def prepare_value(self, value):
+        if isinstance(value, TypedCommune) or value in self.empty_values:
+            return value
+        commune = value if isinstance(value, Commune) else self._initial_commune(value)
+        if commune is None:
+            return TypedCommune(str(value))
+        return TypedCommune(commune.label, commune.code)
+
+    def _initial_commune(self, pk):
+        try:
+            return Commune.objects.select_related("department").get(pk=pk)
+        except (Commune.DoesNotExist, ValueError, TypeError):
+            return None
+
+    def to_python(self, value):
+        if not isinstance(value, TypedCommune):
+            value = TypedCommune(str(value) if value not in self.empty_values else "")
+        text = value.text.strip()
+        if not text and not value.code:
+            return None
+        if value.code:
+            chosen = self.queryset.filter(is_current=True, code=value.code).first()
+            # The code counts only if the text still shows that commune.
+            if chosen is not None and (not text or text == chosen.label):
+                return chosen
+        candidates = self.queryset.resolve(text, limit=MAX_CANDIDATES)
+        if len(candidates) == 1:
+            return candidates[0]
+        shown = text[:100]
+        if not candidates:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": shown},
+            )
+        labels = [commune.label for commune in candidates[:MAX_CANDIDATES]]
+        if len(candidates) > MAX_CANDIDATES:
+            labels.append("…")
+        raise ValidationError(
+            self.error_messages["ambiguous"],
+            code="ambiguous",
+            params={"value": shown, "candidates": ", ".join(labels), "example": labels[0]},
+        )
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
+
+    def has_changed(self, initial, data):
+        if self.disabled:
+            return False
+        initial = self.prepare_value(initial)
+        initial_code = initial.code if isinstance(initial, TypedCommune) else ""
+        try:
+            commune = self.to_python(data)
+        except ValidationError:
+            return True
+        return (commune.code if commune else "") != initial_code
