@@ -51,6 +51,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("accès à l'administration technique"), default=False)
     is_candidate = models.BooleanField(_("candidat"), default=False)
     email_verified_at = models.DateTimeField(_("adresse vérifiée le"), null=True, blank=True)
+    # A new address asked for on the account page; it replaces `email` once
+    # the link sent to it is followed.
+    pending_email = models.EmailField(_("nouvelle adresse à vérifier"), blank=True)
     date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now)
 
     objects = UserManager()
@@ -203,6 +206,7 @@ class AuditEntry(models.Model):
         MFA_ENROLLED = "mfa_enrolled", _("double authentification activée")
         MFA_FAILED = "mfa_failed", _("code de double authentification refusé")
         MFA_BACKUP_USED = "mfa_backup_used", _("code de secours utilisé")
+        MFA_CODES_REGENERATED = "mfa_codes_regenerated", _("codes de secours régénérés")
         PASSWORD_CHANGED = "password_changed", _("mot de passe modifié")
         PASSWORD_RESET = "password_reset", _("mot de passe réinitialisé")
         EMAIL_VERIFIED = "email_verified", _("adresse vérifiée")

@@ -1,0 +1,65 @@
+"""Brute-force protection, computed from the audit log.
+
+Failed logins (`LOGIN_FAILED`) are counted per typed address and per IP,
+failed MFA codes (`MFA_FAILED`) per account, over ANCRAGE_LOGIN_WINDOW
+seconds. Attempts refused because of the limit are logged too, with
+`reason: throttled`, but do not count: waiting the announced time is enough.
+"""
+
+import math
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import ngettext
+
+from ancrage.accounts.models import AuditEntry
+
+THROTTLED = {"reason": "throttled"}
+
+
+def _wait(entries, limit, now):
+    """Seconds until fewer than `limit` of `entries` remain in the window."""
+    window = timedelta(seconds=settings.ANCRAGE_LOGIN_WINDOW)
+    recent = list(
+        entries.filter(created_at__gt=now - window)
+        .exclude(details__contains=THROTTLED)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)[:limit]
+    )
+    if len(recent) < limit:
+        return 0
+    return max(0, (recent[-1] + window - now).total_seconds())
+
+
+def login_wait(email, ip, now=None):
+    """Seconds to wait before trying to log in again as `email` from `ip`."""
+    now = now or timezone.now()
+    failures = AuditEntry.objects.filter(action=AuditEntry.Action.LOGIN_FAILED)
+    waits = [_wait(failures.filter(actor_email=email), _account_limit(), now)]
+    if ip:
+        waits.append(
+            _wait(failures.filter(ip_address=ip), settings.ANCRAGE_LOGIN_MAX_FAILURES_PER_IP, now)
+        )
+    return max(waits)
+
+
+def mfa_wait(user, now=None):
+    """Seconds to wait before `user` may try another MFA code."""
+    failures = AuditEntry.objects.filter(action=AuditEntry.Action.MFA_FAILED, actor=user)
+    return _wait(failures, _account_limit(), now or timezone.now())
+
+
+def _account_limit():
+    return settings.ANCRAGE_LOGIN_MAX_FAILURES_PER_ACCOUNT
+
+
+def wait_message(seconds):
+    minutes = max(1, math.ceil(seconds / 60))
+    return ngettext(
+        "Trop de tentatives infructueuses. Par sécurité, attendez %(minutes)d minute "
+        "avant de réessayer.",
+        "Trop de tentatives infructueuses. Par sécurité, attendez %(minutes)d minutes "
+        "avant de réessayer.",
+        minutes,
+    ) % {"minutes": minutes}
