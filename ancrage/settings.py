@@ -142,6 +142,10 @@ ANCRAGE_LOGIN_MAX_FAILURES_PER_IP = envint("ANCRAGE_LOGIN_MAX_FAILURES_PER_IP", 
 ANCRAGE_INVITATION_DAYS = envint("ANCRAGE_INVITATION_DAYS", 14)
 ANCRAGE_AUDIT_RETENTION_DAYS = envint("ANCRAGE_AUDIT_RETENTION_DAYS", 365)
 OTP_TOTP_ISSUER = "Ancrage"
+# Wrong MFA codes are throttled from the audit log (accounts.throttle), like
+# passwords; django-otp's own per-device delay would refuse valid codes.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
