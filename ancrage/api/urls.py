@@ -5,7 +5,12 @@ from rest_framework.routers import DefaultRouter
 
 from ancrage.api import views
 
-router = DefaultRouter()
+
+class Router(DefaultRouter):
+    APIRootView = views.PublicAPIRootView
+
+
+router = Router()
 router.register("clusters", views.ClusterViewSet, basename="cluster")
 
 urlpatterns = [

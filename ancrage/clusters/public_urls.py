@@ -1,10 +1,11 @@
 from django.urls import path
 
-from ancrage.clusters import public_views
+from ancrage.clusters.views import public
 
 app_name = "clusters"
 
 urlpatterns = [
-    path("", public_views.cluster_list, name="public_list"),
-    path("<slug:slug>/", public_views.cluster_detail, name="public_detail"),
+    path("", public.cluster_list, name="public_list"),
+    path("<slug:slug>/", public.cluster_detail, name="public_detail"),
+    path("<slug:slug>/logo/", public.logo, name="logo"),
 ]
