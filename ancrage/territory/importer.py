@@ -10,6 +10,7 @@ new file is marked not current)."""
 
 import csv
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -242,12 +243,15 @@ def _apply_zones(model, commune_field, data, report, label):
     zones = _sync(
         model, "code", {code: {"name": name} for code, name in names.items()}, report, label
     )
-    communes = list(Commune.objects.filter(code__in=assignment.keys()))
-    changed = []
-    for commune in communes:
-        zone_id = zones[assignment[commune.code]].pk
-        if getattr(commune, commune_field) != zone_id:
-            setattr(commune, commune_field, zone_id)
-            changed.append(commune)
-    Commune.objects.bulk_update(changed, [commune_field], batch_size=2000)
-    report.count(f"communes rattachées ({label})", 0, len(changed))
+    # One UPDATE per zone: much faster than bulk_update's CASE over 35,000 rows.
+    changed_by_zone = defaultdict(list)
+    for pk, code, zone_id in Commune.objects.filter(code__in=assignment.keys()).values_list(
+        "pk", "code", commune_field
+    ):
+        wanted = zones[assignment[code]].pk
+        if zone_id != wanted:
+            changed_by_zone[wanted].append(pk)
+    for zone_id, pks in changed_by_zone.items():
+        Commune.objects.filter(pk__in=pks).update(**{commune_field: zone_id})
+    changed = sum(len(pks) for pks in changed_by_zone.values())
+    report.count(f"communes rattachées ({label})", 0, changed)

@@ -50,6 +50,8 @@ class CommuneQuerySet(models.QuerySet):
         communes = self.current().select_related("department")
         if query.isdigit():
             return self._by_code(communes, query)[:limit]
+        if INSEE_CODE.fullmatch(query):  # Corsica: 2A…, 2B…
+            return communes.filter(code=query.upper())[:limit]
         wanted = Normalized(Value(expand_abbreviations(query)))
         return (
             communes.annotate(wanted=wanted)
