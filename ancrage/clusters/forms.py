@@ -145,6 +145,8 @@ class InvitationForm(BootstrapForm, forms.ModelForm):
     def __init__(self, *args, cluster, **kwargs):
         self.cluster = cluster
         super().__init__(*args, **kwargs)
+        self.fields["first_name"].required = True
+        self.fields["last_name"].required = True
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

@@ -1,0 +1,128 @@
+from datetime import datetime, timedelta
+from html import unescape
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+
+from ancrage.accounts.models import AuditEntry
+from tests.cast import login
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def entry(cluster, action=AuditEntry.Action.INVITATION_SENT, email="staff-a@exemple.fr", **kw):
+    return AuditEntry.objects.create(cluster_id=cluster.pk, action=action, actor_email=email, **kw)
+
+
+@pytest.fixture
+def admin_client(client, cast):
+    return login(client, cast.staff_a)
+
+
+def test_lists_the_current_clusters_entries_newest_first(admin_client, cast):
+    older = entry(
+        cast.cluster_a, object_repr="ancienne", created_at=datetime(2026, 1, 5, tzinfo=PARIS)
+    )
+    newer = entry(
+        cast.cluster_a, object_repr="récente", created_at=datetime(2026, 2, 5, tzinfo=PARIS)
+    )
+    entry(cast.cluster_b, object_repr="chez-beta")
+    entry(
+        cast.cluster_a,
+        AuditEntry.Action.CLUSTER_UPDATED,
+        object_repr="profil",
+        details={"changed": ["founded_year", "seat"]},
+    )
+
+    response = admin_client.get(reverse("cluster:audit"))
+
+    text = unescape(response.text)
+    assert "chez-beta" not in text
+    assert text.index(newer.object_repr) < text.index(older.object_repr)
+    assert "champs modifiés : année de création, commune du siège" in text
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.VIEW).exists()
+
+
+def test_filters_by_action_person_and_period(admin_client, cast):
+    entry(
+        cast.cluster_a,
+        object_repr="cible",
+        email="camille@exemple.fr",
+        created_at=datetime(2026, 3, 10, 12, tzinfo=PARIS),
+    )
+    entry(
+        cast.cluster_a,
+        object_repr="autre-personne",
+        email="dominique@exemple.fr",
+        created_at=datetime(2026, 3, 10, 12, tzinfo=PARIS),
+    )
+    entry(
+        cast.cluster_a,
+        AuditEntry.Action.STAFF_REMOVED,
+        object_repr="autre-action",
+        email="camille@exemple.fr",
+        created_at=datetime(2026, 3, 10, 12, tzinfo=PARIS),
+    )
+    entry(
+        cast.cluster_a,
+        object_repr="trop-tot",
+        email="camille@exemple.fr",
+        created_at=datetime(2026, 3, 9, 23, 30, tzinfo=PARIS),
+    )
+
+    response = admin_client.get(
+        reverse("cluster:audit"),
+        {
+            "action": "invitation_sent",
+            "person": "CAMILLE",
+            "start": "2026-03-10",
+            "end": "2026-03-10",
+        },
+    )
+
+    assert "cible" in response.text
+    for excluded in ("autre-personne", "autre-action", "trop-tot"):
+        assert excluded not in response.text
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"action": "pirater"}, "Sélectionnez un choix valide"),
+        ({"start": "31/02/2026"}, "Saisissez une date valide"),
+        ({"start": "2026-03-10", "end": "2026-03-01"}, "La date de fin précède la date de début"),
+        ({"person": "x" * 10_000}, "au plus 254 caractères"),
+        ({"page": "abc", "person": "' OR 1=1 --"}, None),
+    ],
+)
+def test_bad_filters_get_french_errors(admin_client, cast, params, message):
+    entry(cast.cluster_a, object_repr="visible")
+    response = admin_client.get(reverse("cluster:audit"), params)
+    assert response.status_code == 200
+    if message:
+        assert message in unescape(response.text)
+        assert "visible" not in response.text
+    else:
+        assert "Aucune entrée ne correspond" in unescape(response.text)
+
+
+def test_paginated_by_50_with_bounded_queries(admin_client, cast, django_assert_max_num_queries):
+    AuditEntry.objects.bulk_create(
+        AuditEntry(
+            cluster_id=cast.cluster_a.pk,
+            action="view",
+            actor_email=f"p{i}@exemple.fr",
+            created_at=datetime(2026, 1, 1, tzinfo=PARIS) + timedelta(minutes=i),
+        )
+        for i in range(120)
+    )
+    with django_assert_max_num_queries(12):
+        first = admin_client.get(reverse("cluster:audit"), {"action": "view"})
+    assert first.text.count("@exemple.fr</td>") == 50
+    assert "p119@exemple.fr" in first.text
+    assert "Page 1 sur 3" in first.text
+    assert "action=view&amp;page=2" in first.text
+    last = admin_client.get(reverse("cluster:audit"), {"action": "view", "page": "3"})
+    assert last.text.count("@exemple.fr</td>") == 20
+    assert "p0@exemple.fr" in last.text
