@@ -1,0 +1,93 @@
+"""Cluster screens in a real browser: invite a colleague, switch cluster, and
+axe-core on every staff screen."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from ancrage.clusters.factories import ClusterStaffFactory
+from ancrage.clusters.models import StaffInvitation
+from ancrage.outbox.models import OutgoingEmail
+from tests.cast import login
+from tests.e2e.accessibility import assert_accessible
+
+
+def log_in(page, live_server, user):
+    """Log in with MFA verified through Django's test client, then hand the
+    session cookie to the browser."""
+    client = login(Client(), user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+
+
+def test_admin_invites_a_colleague_from_the_team_screen(page, live_server, cast):
+    log_in(page, live_server, cast.staff_a)
+    page.goto("/")
+    page.get_by_role("link", name="Équipe", exact=True).click()
+    assert page.locator("h1").inner_text() == "Équipe de Cluster Alpha"
+    assert_accessible(page)
+
+    page.get_by_label("Adresse électronique").fill("claire.martin@exemple.fr")
+    page.get_by_label("Prénom").fill("Claire")
+    page.get_by_role("textbox", name="Nom", exact=True).fill("Martin")
+    page.get_by_role("combobox", name="Rôle", exact=True).select_option("officer")
+    page.get_by_role("button", name="Envoyer l'invitation").click()
+
+    row = page.locator("tr", has_text="claire.martin@exemple.fr")
+    row.wait_for()
+    assert "en attente" in row.inner_text()
+    assert page.get_by_text("Invitation envoyée à claire.martin@exemple.fr").is_visible()
+    assert StaffInvitation.objects.get().invited_by == cast.staff_a
+    assert OutgoingEmail.objects.filter(to="claire.martin@exemple.fr").exists()
+    assert_accessible(page)
+
+    # A second invitation to the same address is refused, and what was typed stays.
+    page.get_by_label("Adresse électronique").fill("claire.martin@exemple.fr")
+    page.get_by_label("Prénom").fill("Claire")
+    page.get_by_role("textbox", name="Nom", exact=True).fill("Martin")
+    page.get_by_role("button", name="Envoyer l'invitation").click()
+    page.get_by_text("Une invitation est déjà en attente pour cette adresse").wait_for()
+    assert page.get_by_label("Prénom").input_value() == "Claire"
+    assert StaffInvitation.objects.count() == 1
+    assert_accessible(page)
+
+
+def test_staff_of_two_clusters_switches_cluster_in_the_header(page, live_server, cast):
+    ClusterStaffFactory(cluster=cast.cluster_b, user=cast.staff_a)
+    log_in(page, live_server, cast.staff_a)
+    page.goto("/")
+    assert page.locator("h1").inner_text() == "Cluster Alpha"
+
+    page.get_by_label("Espace").select_option(label="Cluster Bêta — équipe")
+    page.get_by_role("button", name="Changer").first.click()
+
+    page.wait_for_url(f"{live_server.url}/")
+    assert page.locator("h1").inner_text() == "Cluster Bêta"
+    page.get_by_role("link", name="Équipe", exact=True).click()
+    assert page.locator("h1").inner_text() == "Équipe de Cluster Bêta"
+    assert page.get_by_text(cast.staff_b.email).is_visible()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize(
+    "path", ["/cluster/profil/", "/cluster/profil/modifier/", "/cluster/journal/"]
+)
+def test_cluster_screens_are_accessible(page, live_server, cast, path):
+    log_in(page, live_server, cast.staff_a)
+    page.goto(path)
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("path", ["/clusters/", "/clusters/?region=53", "/clusters/alpha/"])
+def test_directory_pages_are_accessible(page, cast, path):
+    page.goto(path)
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
