@@ -140,6 +140,10 @@ ANCRAGE_PRIVILEGED_IDLE_TIMEOUT = envint("ANCRAGE_PRIVILEGED_IDLE_TIMEOUT", 2 * 
 ANCRAGE_LOGIN_WINDOW = envint("ANCRAGE_LOGIN_WINDOW", 15 * 60)
 ANCRAGE_LOGIN_MAX_FAILURES_PER_ACCOUNT = envint("ANCRAGE_LOGIN_MAX_FAILURES_PER_ACCOUNT", 5)
 ANCRAGE_LOGIN_MAX_FAILURES_PER_IP = envint("ANCRAGE_LOGIN_MAX_FAILURES_PER_IP", 20)
+# Reverse proxies in front of the app (nginx…) whose X-Forwarded-For is
+# trusted to tell the client's address: 1 in production, where a front server
+# terminates HTTPS; 0 on a laptop, where nothing is in front.
+ANCRAGE_TRUSTED_PROXIES = envint("ANCRAGE_TRUSTED_PROXIES", 0 if LOCAL else 1)
 ANCRAGE_INVITATION_DAYS = envint("ANCRAGE_INVITATION_DAYS", 14)
 ANCRAGE_AUDIT_RETENTION_DAYS = envint("ANCRAGE_AUDIT_RETENTION_DAYS", 365)
 OTP_TOTP_ISSUER = "Ancrage"

@@ -1,6 +1,7 @@
 """The audit log helper. Call `record()` for every login, every sensitive
 change and every access to personal or confidential data."""
 
+import ipaddress
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,10 +11,18 @@ from ancrage.accounts.models import AuditEntry
 
 
 def client_ip(request):
-    """The client's address; behind a proxy, the first X-Forwarded-For hop."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded:
-        return forwarded.split(",")[0].strip() or None
+    """The client's address. Behind ANCRAGE_TRUSTED_PROXIES reverse proxies,
+    the address the outermost of them saw: the N-th X-Forwarded-For entry from
+    the right, which a client cannot forge (it can only prepend entries)."""
+    proxies = settings.ANCRAGE_TRUSTED_PROXIES
+    forwarded = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [hop for hop in forwarded if hop]
+    if proxies and len(forwarded) >= proxies:
+        candidate = forwarded[-proxies]
+        try:
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            pass
     return request.META.get("REMOTE_ADDR") or None
 
 
