@@ -4,8 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ancrage.accounts.factories import AuthorityScopeFactory, TOTPDeviceFactory, UserFactory
+from ancrage.accounts.invitations import send_invitation
 from ancrage.clusters.factories import ClusterFactory, NetworkFactory
-from ancrage.clusters.models import Cluster, ClusterStaff
+from ancrage.clusters.models import Cluster, ClusterStaff, StaffInvitation
 from ancrage.demo import data
 from ancrage.organisations.models import Membership, Organisation, OrganisationUser
 from ancrage.territory.models import Commune, Region
@@ -46,7 +47,10 @@ class Command(BaseCommand):
             ClusterStaff.objects.get_or_create(
                 cluster=cluster, user=user, defaults={"role": ClusterStaff.Role.ADMIN}
             )
-            logins.append((f"Équipe de {name}", email))
+            logins.append((f"Équipe — {name}", email))
+
+        logins.append(self.load_shared_officer())
+        self.invite_colleague(Cluster.objects.get(slug="neopolia"))
 
         admin = self.demo_user(
             "admin@example.org", "Alex", "Administrateur", is_superuser=True, is_staff=True
@@ -74,6 +78,32 @@ class Command(BaseCommand):
         )
         logins.append(("Adhérente de Neopolia", member.email))
         return logins
+
+    def load_shared_officer(self):
+        """A chargée de mission who works for two clusters: the header lets
+        her switch between them."""
+        officer = self.demo_user("charge.mission.ouest@example.org", "Soizic", "Le Floch")
+        for slug in ("neopolia", "bretagne-pole-naval"):
+            ClusterStaff.objects.get_or_create(
+                cluster=Cluster.objects.get(slug=slug),
+                user=officer,
+                defaults={"role": ClusterStaff.Role.OFFICER},
+            )
+        return ("Chargée de mission de 2 clusters", officer.email)
+
+    def invite_colleague(self, cluster):
+        """A pending invitation, readable on the outbox page."""
+        email = "nouvelle.recrue@example.org"
+        if StaffInvitation.objects.filter(cluster=cluster, email=email).exists():
+            return
+        invitation = StaffInvitation.objects.create(
+            cluster=cluster,
+            email=email,
+            first_name="Romane",
+            last_name="Guillou",
+            invited_by=cluster.staff.filter(role=ClusterStaff.Role.ADMIN).first().user,
+        )
+        send_invitation(None, invitation, cluster=cluster)
 
     def demo_user(self, email, first_name, last_name, **extra):
         user = UserFactory(
