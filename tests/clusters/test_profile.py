@@ -140,8 +140,24 @@ def test_logo_refuses_what_is_not_a_small_image(admin_client, cast, file, messag
     assert not cast.cluster_a.logo
 
 
-def test_logo_can_be_cleared(admin_client, cast):
-    admin_client.post(reverse("cluster:profile_edit"), profile_data(cast, logo=upload()))
-    admin_client.post(reverse("cluster:profile_edit"), profile_data(cast, **{"logo-clear": "on"}))
+def test_logo_can_be_replaced_or_cleared_and_the_old_file_goes(
+    admin_client, cast, django_capture_on_commit_callbacks
+):
+    url = reverse("cluster:profile_edit")
+    admin_client.post(url, profile_data(cast, logo=upload()))
+    cast.cluster_a.refresh_from_db()
+    first = cast.cluster_a.logo.name
+    storage = cast.cluster_a.logo.storage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(url, profile_data(cast, logo=upload("b.gif", "GIF")))
+    cast.cluster_a.refresh_from_db()
+    second = cast.cluster_a.logo.name
+    assert second.endswith(".gif")
+    assert not storage.exists(first)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(url, profile_data(cast, **{"logo-clear": "on"}))
     cast.cluster_a.refresh_from_db()
     assert not cast.cluster_a.logo
+    assert not storage.exists(second)

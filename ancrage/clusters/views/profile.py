@@ -1,6 +1,7 @@
 """The cluster's profile: every staff member reads it, administrators edit it."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -29,10 +30,14 @@ def profile(request):
 @cluster_admin_required
 def profile_edit(request):
     cluster = _current_cluster(request)
+    previous_logo = cluster.logo.name
     form = ClusterProfileForm(request.POST or None, request.FILES or None, instance=cluster)
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
             form.save()
+            if previous_logo and "logo" in form.changed_data:
+                storage = cluster.logo.storage
+                transaction.on_commit(lambda: storage.delete(previous_logo))
             audit.record(
                 request, AuditEntry.Action.CLUSTER_UPDATED, cluster, changed=form.changed_data
             )
