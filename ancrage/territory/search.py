@@ -9,6 +9,9 @@ from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 
 MAX_QUERY_LENGTH = 100
+# Below three characters, trigrams say nothing: prefixes only (LIKE 'LA%' on the
+# trigram index, 5 ms instead of 75 ms for « La » on 35,000 communes).
+MIN_FUZZY_LENGTH = 3
 # Common abbreviations typed for saint/sainte.
 ABBREVIATIONS = [(re.compile(r"\bSTE\b"), "SAINTE"), (re.compile(r"\bST\b"), "SAINT")]
 INSEE_CODE = re.compile(r"\d[\dAB]\d{3}", re.IGNORECASE)
@@ -53,13 +56,13 @@ class CommuneQuerySet(models.QuerySet):
         if INSEE_CODE.fullmatch(query):  # Corsica: 2A…, 2B…
             return communes.filter(code=query.upper())[:limit]
         wanted = Normalized(Value(expand_abbreviations(query)))
+        matches = Q(search_name__startswith=F("wanted"))
+        if len(query) >= MIN_FUZZY_LENGTH:
+            matches |= Q(search_name__contains=F("wanted"))
+            matches |= Q(search_name__trigram_similar=F("wanted"))
         return (
             communes.annotate(wanted=wanted)
-            .filter(
-                Q(search_name__startswith=F("wanted"))
-                | Q(search_name__contains=F("wanted"))
-                | Q(search_name__trigram_similar=F("wanted"))
-            )
+            .filter(matches)
             .annotate(
                 exact=Case(
                     When(search_name=F("wanted"), then=1), default=0, output_field=IntegerField()

@@ -135,3 +135,9 @@ def test_saint_nazaire_is_ambiguous_until_the_postal_code(france):
     candidates = Commune.objects.resolve("Saint-Nazaire")
     assert {c.code for c in candidates} == {"44184", "30288", "66186"}
     assert [c.code for c in Commune.objects.resolve("Saint-Nazaire (66570)")] == ["66186"]
+
+
+def test_short_queries_match_prefixes_only(france):
+    found = list(Commune.objects.search("La", 10))
+    assert len(found) == 10
+    assert all(commune.search_name.startswith("LA") for commune in found)

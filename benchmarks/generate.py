@@ -1,0 +1,279 @@
+"""Generate a national-scale dataset for benchmarks.
+
+    ANCRAGE_VAR_DIR=/tmp/var-bench .venv/bin/python -m benchmarks.generate --scale national
+
+Runs the migrations, imports the whole official geography (the npm package
+`@etalab/decoupage-administratif`, plus the zones d'emploi and BMO basins of
+`../shared/data/geo` when that folder exists), then creates clusters, their
+staff and member organisations with bulk inserts. Deterministic (fixed seed)
+and idempotent: a step whose data is already complete is skipped, an
+incomplete one is removed and created again.
+
+Later issues extend it by appending a `Step` to `STEPS` and a figure to
+`Scale`. Every generated row is recognisable (clusters' slugs start with
+`bench-`, users' emails end with `@bench.ancrage.test`), so a step can remove
+its own rows without touching anything else.
+"""
+
+import argparse
+import os
+import random
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+COG_SOURCE = BASE_DIR / "node_modules/@etalab/decoupage-administratif/data"
+SHARED_GEO = BASE_DIR.parent / "shared/data/geo"
+SLUG_PREFIX = "bench-"
+EMAIL_DOMAIN = "bench.ancrage.test"
+SEED = 20260101
+BATCH = 5000
+
+
+@dataclass(frozen=True)
+class Scale:
+    clusters: int
+    staff_per_cluster: tuple  # (min, max)
+    organisations: int
+    second_membership_share: float  # organisations that belong to two clusters
+    networked_clusters: int  # clusters in the national network
+
+
+SCALES = {
+    # France Clusters' order of magnitude (DESIGN.md, section 1), doubled for headroom.
+    "national": Scale(400, (2, 5), 60_000, 0.15, 162),
+    # A quick run to check the generator itself.
+    "small": Scale(12, (2, 5), 600, 0.15, 5),
+}
+
+FILIERES = [
+    "Aéronautique et spatial",
+    "Mécanique et métallurgie",
+    "Agroalimentaire",
+    "Numérique",
+    "Industries de la mer",
+    "Bois et ameublement",
+    "Santé et biotechnologies",
+    "Énergies renouvelables",
+    "Plasturgie et composites",
+    "Textile et habillement",
+    "Bâtiment durable",
+    "Économie sociale et solidaire",
+]
+FIRST_NAMES = ["Camille", "Dominique", "Claude", "Alix", "Sacha", "Morgane", "Yann", "Maël"]
+LAST_NAMES = ["Le Gall", "Martin", "Bernard", "Moreau", "Lefèvre", "Garnier", "Rousseau"]
+NAME_WORDS = [
+    ["Ateliers", "Usinage", "Forges", "Chaudronnerie", "Laboratoires", "Conserverie", "Studio"],
+    ["de l'Ouest", "du Blavet", "Atlantique", "des Alpes", "du Rhône", "Armor", "Provence"],
+]
+
+
+@dataclass
+class Step:
+    name: str
+    done: object  # function(scale) -> bool
+    clear: object  # function() -> None
+    run: object  # function(scale, rng) -> None
+
+
+def geography_done(scale):
+    from ancrage.territory.models import Commune
+
+    return Commune.objects.filter(is_current=True).count() > 30_000
+
+
+def import_geography(scale, rng):
+    from ancrage.territory import importer
+
+    cog = importer.read_cog(COG_SOURCE)
+    zones = basins = None
+    zones_file = SHARED_GEO / "zones-emploi-2020-communes.csv"
+    basins_file = SHARED_GEO / "bassins-emploi-bmo-2019-communes.csv"
+    if zones_file.exists():
+        zones = importer.read_commune_zones(zones_file, "CODGEO", "ZE2020", "LIBZE2020")
+    if basins_file.exists():
+        basins = importer.read_commune_zones(basins_file, "CODE_COMMUNE_INSEE", "BE19", "NOMBE19")
+    importer.apply(cog, zones, basins)
+
+
+def clusters_done(scale):
+    from ancrage.clusters.models import Cluster, ClusterStaff
+
+    clusters = Cluster.objects.filter(slug__startswith=SLUG_PREFIX)
+    staffed = ClusterStaff.objects.filter(cluster__in=clusters).values("cluster").distinct()
+    return clusters.count() == scale.clusters and staffed.count() == scale.clusters
+
+
+def clear_clusters():
+    from ancrage.accounts.models import User
+    from ancrage.clusters.models import Cluster
+
+    clear_organisations()
+    Cluster.objects.filter(slug__startswith=SLUG_PREFIX).delete()
+    User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").delete()
+
+
+def create_clusters(scale, rng):
+    from django.contrib.auth.hashers import make_password
+
+    from ancrage.accounts.models import User
+    from ancrage.clusters.models import Cluster, ClusterStaff, Network
+    from ancrage.territory.models import Commune
+
+    towns = list(
+        Commune.objects.current()
+        .filter(population__gte=10_000)
+        .order_by("code")
+        .values_list("pk", "population")
+    )
+    seats = rng.choices([pk for pk, _ in towns], weights=[p for _, p in towns], k=scale.clusters)
+    network, _ = Network.objects.get_or_create(
+        slug="bench-france-clusters", defaults={"name": "Réseau national (benchmark)"}
+    )
+    kinds = list(Cluster.Kind.values)
+    clusters = Cluster.objects.bulk_create(
+        Cluster(
+            name=f"Cluster {FILIERES[n % len(FILIERES)]} {n:03d}",
+            slug=f"{SLUG_PREFIX}{n:03d}",
+            kind=kinds[n % len(kinds)],
+            filiere=FILIERES[n % len(FILIERES)],
+            seat_id=seats[n],
+            founded_year=1995 + n % 30,
+            network=network if n < scale.networked_clusters else None,
+        )
+        for n in range(scale.clusters)
+    )
+    password = make_password(None)
+    users, staff = [], []
+    for cluster in clusters:
+        for rank in range(rng.randint(*scale.staff_per_cluster)):
+            user = User(
+                email=f"staff-{cluster.slug}-{rank}@{EMAIL_DOMAIN}",
+                first_name=rng.choice(FIRST_NAMES),
+                last_name=rng.choice(LAST_NAMES),
+                password=password,
+            )
+            users.append(user)
+            role = ClusterStaff.Role.ADMIN if rank == 0 else ClusterStaff.Role.OFFICER
+            staff.append(ClusterStaff(cluster=cluster, user=user, role=role))
+    User.objects.bulk_create(users, batch_size=BATCH)
+    ClusterStaff.objects.bulk_create(staff, batch_size=BATCH)
+
+
+def organisations_done(scale):
+
+    return bench_organisations().count() == scale.organisations
+
+
+def bench_organisations():
+    from ancrage.organisations.models import Organisation
+
+    members = Organisation.objects.filter(memberships__cluster__slug__startswith=SLUG_PREFIX)
+    return Organisation.objects.filter(pk__in=members.values("pk"))
+
+
+def clear_organisations():
+    bench_organisations().delete()
+
+
+def siren(number):
+    """A valid (Luhn) SIREN starting with 9, from a number below 10 million."""
+    body = f"9{number:07d}"
+    total = 0
+    for index, digit in enumerate(reversed(body)):
+        value = int(digit) * (2 if index % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return body + str((10 - total % 10) % 10)
+
+
+def create_organisations(scale, rng):
+    from ancrage.clusters.models import Cluster
+    from ancrage.organisations.models import Membership, Organisation
+    from ancrage.territory.models import Commune
+
+    clusters = list(
+        Cluster.objects.filter(slug__startswith=SLUG_PREFIX)
+        .order_by("slug")
+        .values_list("pk", "seat__department_id")
+    )
+    communes_by_department = {}
+    for pk, department_id, population in (
+        Commune.objects.current().order_by("code").values_list("pk", "department_id", "population")
+    ):
+        communes_by_department.setdefault(department_id, ([], []))
+        communes_by_department[department_id][0].append(pk)
+        communes_by_department[department_id][1].append(population or 1)
+    # Clusters' sizes are skewed: a few big poles, many small grappes.
+    weights = [1 / (rank + 5) for rank in range(len(clusters))]
+    homes = rng.choices(clusters, weights=weights, k=scale.organisations)
+    kinds = [Organisation.Kind.COMPANY] * 17 + [
+        Organisation.Kind.TRAINING_BODY,
+        Organisation.Kind.LAB,
+        Organisation.Kind.HIGHER_EDUCATION,
+    ]
+    organisations = []
+    for n, (_, department_id) in enumerate(homes):
+        pks, populations = communes_by_department[department_id]
+        organisations.append(
+            Organisation(
+                name=f"{rng.choice(NAME_WORDS[0])} {rng.choice(NAME_WORDS[1])} {n:05d}",
+                kind=rng.choice(kinds),
+                siren=siren(n),
+                commune_id=rng.choices(pks, weights=populations)[0],
+            )
+        )
+    Organisation.objects.bulk_create(organisations, batch_size=BATCH)
+    memberships = []
+    for organisation, (cluster_id, _) in zip(organisations, homes, strict=True):
+        memberships.append(Membership(cluster_id=cluster_id, organisation=organisation))
+        if rng.random() < scale.second_membership_share:
+            other = rng.choice(clusters)[0]
+            if other != cluster_id:
+                memberships.append(Membership(cluster_id=other, organisation=organisation))
+    Membership.objects.bulk_create(memberships, batch_size=BATCH)
+
+
+STEPS = [
+    Step("géographie", geography_done, lambda: None, import_geography),
+    Step("clusters et équipes", clusters_done, clear_clusters, create_clusters),
+    Step(
+        "organisations et adhésions", organisations_done, clear_organisations, create_organisations
+    ),
+]
+
+
+def generate(scale, out=print):
+    from django.core.management import call_command
+    from django.db import transaction
+
+    call_command("migrate", verbosity=0)
+    for position, step in enumerate(STEPS):
+        if step.done(scale):
+            out(f"{step.name} : déjà complet")
+            continue
+        started = time.perf_counter()
+        rng = random.Random(SEED + position)  # noqa: S311 (synthetic data, not secrets)
+        with transaction.atomic():
+            step.clear()
+            step.run(scale, rng)
+        out(f"{step.name} : {time.perf_counter() - started:.1f} s")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", choices=sorted(SCALES), default="national")
+    arguments = parser.parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ancrage.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    if settings.LOCAL and Path(settings.VAR_DIR).resolve() == (BASE_DIR / "var").resolve():
+        parser.error("donnez un dossier à part : ANCRAGE_VAR_DIR=/tmp/var-bench …")
+    generate(SCALES[arguments.scale])
+
+
+if __name__ == "__main__":
+    main()
