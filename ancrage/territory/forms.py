@@ -56,7 +56,8 @@ class CommuneWidget(forms.Widget):
         context = super().get_context(name, value, attrs)
         widget = context["widget"]
         attrs = dict(widget["attrs"])
-        widget["css_class"] = " ".join(["form-control", attrs.pop("class", "")]).strip()
+        classes = ["form-control", *attrs.pop("class", "").split()]
+        widget["css_class"] = " ".join(dict.fromkeys(classes))
         widget["input_id"] = attrs.pop("id", None) or f"id_{name}"
         widget["other_attrs"] = attrs
         widget["code_name"] = f"{name}_code"

@@ -169,3 +169,11 @@ def test_widget_reads_both_inputs():
     )
     assert widget.value_from_datadict({}, {}, "c") is None
     assert widget.value_omitted_from_data({}, {}, "c")
+
+
+def test_widget_keeps_extra_classes_once():
+    field = CommuneField()
+    field.widget.attrs["class"] = "form-control is-invalid"
+    html = field.widget.render("c", None, {"id": "id_c"})
+    assert 'class="form-control is-invalid"' in html
+    assert 'id="id_c"' in html
