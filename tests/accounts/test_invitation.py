@@ -39,6 +39,9 @@ SIGNUP = {
 @pytest.mark.parametrize(
     "token",
     ["pas-un-jeton", "a" * 10_000, "%3Cscript%3E", signing.dumps("accounts.user:1", salt="x")],
+    # Fixed ids: a signed token changes every second, and xdist workers must
+    # collect the same test names.
+    ids=["garbage", "very-long", "markup", "other-salt"],
 )
 def test_invalid_links_answer_a_french_404(client, db, token):
     response = client.get(reverse("accounts:invitation", args=[token]))

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = Path(os.environ.get("ANCRAGE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -43,6 +44,10 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # While Playwright's event loop runs, Django keeps this thread's
+        # database connections in per-context storage: close them here, or the
+        # test database could not be dropped at the end of the session.
+        connections.close_all()
 
 
 @pytest.fixture
