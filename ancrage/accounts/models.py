@@ -214,6 +214,7 @@ class AuditEntry(models.Model):
         INVITATION_ACCEPTED = "invitation_accepted", _("invitation acceptée")
         INVITATION_REVOKED = "invitation_revoked", _("invitation annulée")
         STAFF_REMOVED = "staff_removed", _("membre de l'équipe retiré")
+        STAFF_ROLE_CHANGED = "staff_role_changed", _("rôle dans l'équipe modifié")
         CLUSTER_UPDATED = "cluster_updated", _("profil du cluster modifié")
         VIEW = "view", _("consultation")
         EXPORT = "export", _("export")

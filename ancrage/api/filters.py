@@ -45,11 +45,7 @@ class ClusterFilter(serializers.Serializer):
 
     def filter(self, clusters):
         data = self.validated_data
-        if data.get("kind"):
-            clusters = clusters.filter(kind=data["kind"])
-        if data.get("region"):
-            clusters = clusters.filter(seat__region__code=data["region"])
-        return clusters
+        return clusters.matching(data.get("kind"), data.get("region"))
 
 
 CLUSTER_FILTER_PARAMETERS = [

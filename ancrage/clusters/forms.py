@@ -229,8 +229,5 @@ class DirectoryFilterForm(BootstrapForm, forms.Form):
 
     def filter(self, clusters):
         data = self.cleaned_data
-        if data.get("kind"):
-            clusters = clusters.filter(kind=data["kind"])
-        if data.get("region"):
-            clusters = clusters.filter(seat__region=data["region"])
-        return clusters
+        region = data.get("region")
+        return clusters.matching(data.get("kind"), region.code if region else "")

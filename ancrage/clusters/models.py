@@ -30,6 +30,17 @@ class ClusterQuerySet(models.QuerySet):
             return self.none()
         return self.filter(staff__user=user)
 
+    def matching(self, kind="", region_code=""):
+        """Clusters of `kind` whose seat is in the région `region_code`; an
+        empty criterion matches every cluster. Used by the public directory
+        and the API."""
+        clusters = self
+        if kind:
+            clusters = clusters.filter(kind=kind)
+        if region_code:
+            clusters = clusters.filter(seat__region__code=region_code)
+        return clusters
+
 
 class Cluster(models.Model):
     class Kind(models.TextChoices):

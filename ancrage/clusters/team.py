@@ -85,7 +85,7 @@ def change_role(request, member, role):
     member.save(update_fields=["role"])
     audit.record(
         request,
-        AuditEntry.Action.UPDATE,
+        AuditEntry.Action.STAFF_ROLE_CHANGED,
         member,
         cluster=member.cluster,
         changed=["role"],

@@ -142,7 +142,7 @@ def test_change_role_and_audit(admin_client, cast):
 
     officer.refresh_from_db()
     assert officer.role == ClusterStaff.Role.ADMIN
-    entry = AuditEntry.objects.get(action=AuditEntry.Action.UPDATE)
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.STAFF_ROLE_CHANGED)
     assert entry.details["role_before"] == "officer"
     assert entry.details["role_after"] == "admin"
 
@@ -171,7 +171,7 @@ def test_the_last_admin_can_be_neither_demoted_nor_removed(admin_client, cast):
     me.refresh_from_db()
     assert me.role == ClusterStaff.Role.ADMIN
     assert not AuditEntry.objects.filter(
-        action__in=[AuditEntry.Action.UPDATE, AuditEntry.Action.STAFF_REMOVED]
+        action__in=[AuditEntry.Action.STAFF_ROLE_CHANGED, AuditEntry.Action.STAFF_REMOVED]
     ).exists()
 
 

@@ -35,6 +35,7 @@ class Migration(migrations.Migration):
                     ("invitation_accepted", "invitation acceptée"),
                     ("invitation_revoked", "invitation annulée"),
                     ("staff_removed", "membre de l'équipe retiré"),
+                    ("staff_role_changed", "rôle dans l'équipe modifié"),
                     ("cluster_updated", "profil du cluster modifié"),
                     ("view", "consultation"),
                     ("export", "export"),
