@@ -2,29 +2,12 @@
 axe-core on every staff screen."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from ancrage.clusters.factories import ClusterStaffFactory
 from ancrage.clusters.models import StaffInvitation
 from ancrage.outbox.models import OutgoingEmail
-from tests.cast import login
 from tests.e2e.accessibility import assert_accessible
-
-
-def log_in(page, live_server, user):
-    """Log in with MFA verified through Django's test client, then hand the
-    session cookie to the browser."""
-    client = login(Client(), user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+from tests.e2e.session import log_in
 
 
 def test_admin_invites_a_colleague_from_the_team_screen(page, live_server, cast):

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from ancrage.territory.factories import CommuneFactory
 from tests.e2e.accessibility import assert_accessible
-from tests.e2e.test_cluster_team import log_in
+from tests.e2e.session import log_in
 
 
 def test_choose_a_commune_with_the_keyboard(page, live_server, cast):

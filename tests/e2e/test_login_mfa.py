@@ -12,7 +12,7 @@ def current_code(device):
     return f"{totp(device.bin_key):06d}"
 
 
-def log_in(page, email):
+def type_credentials(page, email):
     page.goto("/compte/connexion/")
     assert_accessible(page)
     page.get_by_label("Adresse électronique").fill(email)
@@ -21,7 +21,7 @@ def log_in(page, email):
 
 
 def test_staff_logs_in_with_password_and_code(page, cast):
-    log_in(page, cast.staff_a.email)
+    type_credentials(page, cast.staff_a.email)
     page.wait_for_url(re.compile(r"/compte/double-authentification/"))
     assert page.locator("h1").inner_text() == "Double authentification"
     assert_accessible(page)
@@ -34,7 +34,7 @@ def test_staff_logs_in_with_password_and_code(page, cast):
 
 
 def test_wrong_code_is_explained(page, cast):
-    log_in(page, cast.authority.email)
+    type_credentials(page, cast.authority.email)
     page.get_by_label("Code à 6 chiffres ou code de secours").fill("abcdef")
     page.get_by_role("button", name="Valider").click()
     assert page.get_by_text("Ce code n'est pas valide").is_visible()
@@ -46,7 +46,7 @@ def test_first_login_enrols_and_shows_backup_codes(page, cast):
         cluster=cast.cluster_a, user__with_mfa=False, user__email="premiere@exemple.fr"
     ).user
     staff.totpdevice_set.all().delete()
-    log_in(page, staff.email)
+    type_credentials(page, staff.email)
     page.wait_for_url(re.compile(r"/activation/"))
     assert page.locator("svg").count() >= 1
     assert_accessible(page)
@@ -62,7 +62,7 @@ def test_first_login_enrols_and_shows_backup_codes(page, cast):
 
 
 def test_account_page_is_accessible(page, cast):
-    log_in(page, cast.staff_a.email)
+    type_credentials(page, cast.staff_a.email)
     device = cast.staff_a.totpdevice_set.get()
     page.get_by_label("Code à 6 chiffres ou code de secours").fill(current_code(device))
     page.get_by_role("button", name="Valider").click()
