@@ -32,6 +32,8 @@ def cmd_demo(args):
     _manage("load_demo")
     if args.no_serve:
         return
+    # The demo runs with production settings (hashed static files, no DEBUG).
+    _manage("collectstatic", "--no-input", "-v", "0")
     worker = subprocess.Popen([sys.executable, "-m", "ancrage.cli", "worker"])
     try:
         _serve(args.bind or f"127.0.0.1:{DEMO_PORT}", workers=2)
