@@ -52,8 +52,10 @@ class CodeForm(BootstrapMixin, forms.Form):
         ),
     )
 
-    def __init__(self, *args, allow_backup=False, **kwargs):
+    def __init__(self, *args, allow_backup=False, autofocus=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not autofocus:  # e.g. one form among others on the account page
+            self.fields["code"].widget.attrs.pop("autofocus")
         if allow_backup:
             self.fields["code"].label = _("Code à 6 chiffres ou code de secours")
             self.fields["code"].widget.attrs["inputmode"] = "text"
@@ -148,6 +150,11 @@ class PasswordChangeForm(BootstrapMixin, auth_forms.PasswordChangeForm):
         "password_incorrect": _("Mot de passe actuel incorrect."),
         "password_mismatch": _("Les deux mots de passe ne sont pas identiques."),
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One form among four on the account page: focus stays at the top.
+        self.fields["old_password"].widget.attrs.pop("autofocus", None)
 
 
 class PasswordResetForm(BootstrapMixin, auth_forms.PasswordResetForm):

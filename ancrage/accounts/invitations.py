@@ -32,7 +32,12 @@ def send_invitation(request, invitation, *, cluster=None):
         },
     )
     audit.record(
-        request, AuditEntry.Action.INVITATION_SENT, invitation, cluster=cluster, to=invitation.email
+        request,
+        AuditEntry.Action.INVITATION_SENT,
+        invitation,
+        cluster=cluster,
+        actor=inviter,  # None: the person of the request, if any
+        to=invitation.email,
     )
 
 

@@ -203,3 +203,8 @@ def test_mfa_section_only_for_privileged_users(client, cast):
     response = client.get(ACCOUNT_URL)
     assert "Régénérer mes codes de secours" in response.text
     assert "Il vous reste 0" in response.text
+
+
+def test_account_page_does_not_jump_to_the_password_form(client, cast):
+    login(client, cast.staff_a)
+    assert "autofocus" not in client.get(reverse("accounts:account")).text

@@ -101,3 +101,9 @@ def test_legal_pages_show_the_operator(client, db, settings):
     assert "dpo@exemple.fr" in privacy
     assert "365 jours" in privacy
     assert "partiellement conforme" in client.get(reverse("core:accessibility")).text
+
+
+def test_pages_stay_french_whatever_the_browser_language(client, db):
+    response = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Mot de passe" in response.text
+    assert "Password" not in response.text

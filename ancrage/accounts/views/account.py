@@ -22,7 +22,7 @@ def render_account(request, *, status=200, **forms):
         "profile_form": forms.get("profile_form") or ProfileForm(instance=user),
         "email_form": forms.get("email_form") or EmailChangeForm(user=user),
         "password_form": forms.get("password_form") or PasswordChangeForm(user),
-        "codes_form": forms.get("codes_form") or CodeForm(),
+        "codes_form": forms.get("codes_form") or CodeForm(autofocus=False),
         "privileged": privileged,
         "mfa_device": mfa.confirmed_device(user) if privileged else None,
         "backup_codes_left": mfa.remaining_backup_codes(user) if privileged else 0,

@@ -156,7 +156,7 @@ def regenerate_backup_codes(request):
     device = mfa.confirmed_device(request.user)
     if device is None:
         return redirect("accounts:mfa_setup")
-    form = CodeForm(request.POST)
+    form = CodeForm(request.POST, autofocus=False)
     wait = throttle.mfa_wait(request.user)
     if wait:
         form.add_error(None, throttle.wait_message(wait))
