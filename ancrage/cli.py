@@ -83,12 +83,18 @@ class FrenchHelpFormatter(argparse.HelpFormatter):
         return super().add_usage(usage, actions, groups, prefix="utilisation : ")
 
 
+class FrenchArgumentParser(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog} : erreur : {message}\n")
+
+
 def _parser(parent=None, name=None, **kwargs):
     """An argument parser whose own words (usage, options, help) are French."""
     kwargs.setdefault("formatter_class", FrenchHelpFormatter)
     add_help = kwargs.pop("add_help", True)
     if parent is None:
-        parser = argparse.ArgumentParser(add_help=False, **kwargs)
+        parser = FrenchArgumentParser(add_help=False, **kwargs)
     else:
         parser = parent.add_parser(name, add_help=False, prog=f"ancrage {name}", **kwargs)
     parser._optionals.title = "options"
@@ -133,18 +139,21 @@ def build_parser():
         help="importe ou met à jour régions, départements, communes, zones d'emploi et bassins",
         add_help=False,
     )
-    territory.add_argument("rest", nargs=argparse.REMAINDER)
-    territory.set_defaults(func=cmd_import_territory)
+    territory.set_defaults(func=cmd_import_territory, passthrough=True)
 
     manage = _parser(sub, "manage", help="passe la commande à manage.py de Django", add_help=False)
-    manage.add_argument("rest", nargs=argparse.REMAINDER)
-    manage.set_defaults(func=cmd_manage)
+    manage.set_defaults(func=cmd_manage, passthrough=True)
     return parser
 
 
 def main(argv=None):
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # Pass-through commands hand every further argument (options included,
+    # e.g. `ancrage manage migrate --plan`) to Django's command.
+    args, rest = parser.parse_known_args(argv)
+    if rest and not getattr(args, "passthrough", False):
+        parser.error("argument(s) non reconnu(s) : " + " ".join(rest))
+    args.rest = rest
     args.func(args)
 
 
