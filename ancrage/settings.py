@@ -23,8 +23,9 @@ DEMO = envbool("ANCRAGE_DEMO", False)
 LOCAL = not envstr("DATABASE_URL")
 SECRET_KEY = envstr("SECRET_KEY")
 if not SECRET_KEY:
-    if not (LOCAL or DEBUG or DEMO):
-        raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+    # A demo on a real database (DATABASE_URL set) still needs its own key.
+    if not (LOCAL or DEBUG):
+        raise ImproperlyConfigured("SECRET_KEY must be set when DATABASE_URL is set.")
     SECRET_KEY = "insecure-local-only-key-" + "x" * 40
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])

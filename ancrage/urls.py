@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 urlpatterns = [
     path("", include("ancrage.core.urls")),
@@ -9,6 +11,12 @@ urlpatterns = [
     path("territoire/", include("ancrage.territory.urls")),
     path("courriels/", include("ancrage.outbox.urls")),
     path("api/", include("ancrage.api.urls")),
+    # Django's admin has its own login page, without our brute-force limits,
+    # audit entries or MFA enrolment: everyone logs in through ours.
+    path(
+        "admin-technique/login/",
+        login_not_required(RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
+    ),
     path("admin-technique/", admin.site.urls),
 ]
 

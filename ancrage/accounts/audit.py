@@ -18,12 +18,18 @@ def client_ip(request):
     forwarded = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     forwarded = [hop for hop in forwarded if hop]
     if proxies and len(forwarded) >= proxies:
-        candidate = forwarded[-proxies]
-        try:
-            return str(ipaddress.ip_address(candidate))
-        except ValueError:
-            pass
-    return request.META.get("REMOTE_ADDR") or None
+        address = _ip_or_none(forwarded[-proxies])
+        if address:
+            return address
+    return _ip_or_none(request.META.get("REMOTE_ADDR", ""))
+
+
+def _ip_or_none(value):
+    """`value` as an IP address, or None (a Unix socket, garbage…)."""
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
 
 
 def record(request, action, obj=None, *, cluster=None, actor=None, actor_email="", **details):

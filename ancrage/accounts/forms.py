@@ -10,7 +10,8 @@ from ancrage.outbox.services import queue_email
 
 
 def normalize_email(value):
-    return value.strip().lower()[:254]
+    """What was typed as an address, comparable and storable (no NUL byte)."""
+    return value.replace("\x00", "").strip().lower()[:254]
 
 
 class BootstrapMixin:
@@ -36,9 +37,6 @@ class LoginForm(BootstrapMixin, auth_forms.AuthenticationForm):
         ),
         "inactive": _("Ce compte est désactivé."),
     }
-
-    def typed_email(self):
-        return normalize_email(self.data.get("username", ""))
 
 
 class CodeForm(BootstrapMixin, forms.Form):
@@ -140,7 +138,7 @@ class EmailChangeForm(BootstrapMixin, forms.Form):
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError(_("Mot de passe incorrect."))
+            raise forms.ValidationError(_("Mot de passe incorrect."), code="wrong_password")
         return password
 
 

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 LAST_SEEN_KEY = "ancrage_last_seen"
@@ -36,7 +37,9 @@ class IdleTimeoutMiddleware:
                     )
                     % {"minutes": timeout // 60},
                 )
-                return redirect(f"{reverse('accounts:login')}?next={request.path}")
+                return redirect(
+                    f"{reverse('accounts:login')}?{urlencode({'next': request.get_full_path()})}"
+                )
             if now - last_seen >= LAST_SEEN_RESOLUTION or LAST_SEEN_KEY not in request.session:
                 request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)
@@ -71,7 +74,7 @@ class MFARequiredMiddleware:
             if match is None or match.view_name not in self.ALLOWED_URL_NAMES:
                 has_device = user.totpdevice_set.filter(confirmed=True).exists()
                 target = "accounts:mfa_verify" if has_device else "accounts:mfa_setup"
-                return redirect(f"{reverse(target)}?next={request.get_full_path()}")
+                return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 
 

@@ -90,8 +90,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @cached_property
     def is_privileged(self):
-        """Privileged users must use MFA and have a shorter idle timeout."""
-        if self.is_superuser:
+        """Privileged users must use MFA and have a shorter idle timeout.
+        `is_staff` opens Django's admin: privileged too."""
+        if self.is_superuser or self.is_staff:
             return True
         return (
             User.objects.filter(pk=self.pk)

@@ -4,16 +4,23 @@ Failed logins (`LOGIN_FAILED`) are counted per typed address and per IP,
 failed MFA codes (`MFA_FAILED`) per account, over ANCRAGE_LOGIN_WINDOW
 seconds. Attempts refused because of the limit are logged too, with
 `reason: throttled`, but do not count: waiting the announced time is enough.
+
+Failures are counted per account, whatever spelling was typed (`account_email`),
+and the attempts on one account run one at a time (`one_attempt_at_a_time`), so
+that parallel requests cannot all pass the check before a failure is written.
 """
 
 import math
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from ancrage.accounts.models import AuditEntry
+from ancrage.accounts.forms import normalize_email
+from ancrage.accounts.models import AuditEntry, User
 
 THROTTLED = {"reason": "throttled"}
 
@@ -30,6 +37,26 @@ def _wait(entries, limit, now):
     if len(recent) < limit:
         return 0
     return max(0, (recent[-1] + window - now).total_seconds())
+
+
+def account_email(typed):
+    """The address failures are counted under: the stored address of the
+    account the database would log in (it compares case-insensitively, Unicode
+    look-alikes included), or what was typed when no account matches."""
+    typed = normalize_email(typed)
+    stored = User.objects.filter(email__iexact=typed).values_list("email", flat=True).first()
+    return stored or typed
+
+
+@contextmanager
+def one_attempt_at_a_time(key):
+    """Run the check, the attempt and its audit entry in one transaction that
+    holds a lock on `key` (e.g. "login:<address>"): concurrent attempts on the
+    same account wait for each other and each sees the previous failures."""
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [key])
+        yield
 
 
 def login_wait(email, ip, now=None):

@@ -17,7 +17,7 @@ def test_privileged_user_idle_for_two_hours_is_logged_out(client, cast):
         # Activity resets the clock: two more hours from here.
         traveller.shift(timedelta(hours=2, seconds=1))
         response = client.get("/compte/")
-    assert response["Location"] == "/compte/connexion/?next=/compte/"
+    assert response["Location"] == "/compte/connexion/?next=%2Fcompte%2F"
     assert "_auth_user_id" not in client.session
     page = unescape(client.get(response["Location"]).text)
     assert "Votre session a expiré après 120 minutes d'inactivité" in page

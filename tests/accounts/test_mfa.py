@@ -6,6 +6,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 
+from ancrage.accounts.factories import UserFactory
 from ancrage.accounts.models import AuditEntry
 from ancrage.clusters.factories import ClusterStaffFactory
 from ancrage.demo.data import DEMO_TOTP_KEY_HEX
@@ -36,7 +37,7 @@ def staff(db):
 def test_privileged_user_without_device_must_enrol(client, new_staff):
     client.force_login(new_staff)
     response = client.get("/")
-    assert response["Location"] == f"{SETUP_URL}?next=/"
+    assert response["Location"] == f"{SETUP_URL}?next=%2F"
     response = client.get(response["Location"])
     assert "<svg" in response.text
     assert "https://" not in re.search(r"<svg.*</svg>", response.text, re.S).group(0)
@@ -85,7 +86,7 @@ def test_every_login_asks_the_current_code(client, staff):
     device = staff.totpdevice_set.get()
     client.force_login(staff)
     response = client.get("/compte/")
-    assert response["Location"] == f"{VERIFY_URL}?next=/compte/"
+    assert response["Location"] == f"{VERIFY_URL}?next=%2Fcompte%2F"
     response = client.post(VERIFY_URL, {"code": "abcdef", "next": "/compte/"})
     assert response.status_code == 200
     assert "Ce code n'est pas valide" in unescape(response.text)
@@ -185,3 +186,15 @@ def test_odd_codes_are_refused_in_french(client, staff, typed):
     response = client.post(VERIFY_URL, {"code": typed})
     assert response.status_code == 200
     assert "otp_device_id" not in client.session
+
+
+def test_the_next_page_keeps_all_its_query_parameters(client, cast):
+    client.force_login(cast.staff_a)
+    response = client.get("/cluster/journal/?action=login&person=a")
+    assert response["Location"] == (
+        f"{VERIFY_URL}?next=%2Fcluster%2Fjournal%2F%3Faction%3Dlogin%26person%3Da"
+    )
+
+
+def test_admin_access_flag_makes_an_account_privileged(db):
+    assert UserFactory(is_staff=True).is_privileged

@@ -1,5 +1,7 @@
 """The account page ("Mon compte") and the address verification link."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
@@ -8,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ancrage.accounts import audit, email_change, mfa
+from ancrage.accounts import audit, email_change, mfa, throttle
 from ancrage.accounts.forms import CodeForm, EmailChangeForm, PasswordChangeForm, ProfileForm
 from ancrage.accounts.history import recent_logins
 from ancrage.accounts.models import AuditEntry
@@ -43,8 +45,35 @@ def account(request):
     return render_account(request)
 
 
+def current_password_checked(view):
+    """Views that check the current password: wrong guesses count like failed
+    logins, so a stolen session cannot be used to guess the password."""
+
+    @wraps(view)
+    def wrapper(request):
+        email = request.user.email
+        with throttle.one_attempt_at_a_time(f"login:{email}"):
+            wait = throttle.login_wait(email, audit.client_ip(request))
+            if wait:
+                return view(request, refused=throttle.wait_message(wait))
+            response = view(request)
+            if getattr(response, "wrong_password", False):
+                audit.record(
+                    request, AuditEntry.Action.LOGIN_FAILED, actor_email=email, reason="account"
+                )
+            return response
+
+    return wrapper
+
+
 @require_POST
-def change_email(request):
+@current_password_checked
+def change_email(request, refused=""):
+    if refused:
+        # Nothing is checked; the new address typed is kept.
+        messages.error(request, refused)
+        form = EmailChangeForm(initial={"email": request.POST.get("email", "")}, user=request.user)
+        return render_account(request, email_form=form, status=429)
     form = EmailChangeForm(request.POST, user=request.user)
     if form.is_valid():
         email_change.request_change(request.user, form.cleaned_data["email"])
@@ -57,11 +86,17 @@ def change_email(request):
             % {"email": form.cleaned_data["email"]},
         )
         return redirect("accounts:account")
-    return render_account(request, email_form=form)
+    response = render_account(request, email_form=form)
+    response.wrong_password = form.has_error("password", "wrong_password")
+    return response
 
 
 @require_POST
-def change_password(request):
+@current_password_checked
+def change_password(request, refused=""):
+    if refused:
+        messages.error(request, refused)
+        return render_account(request, status=429)
     form = PasswordChangeForm(request.user, request.POST)
     if form.is_valid():
         form.save()
@@ -69,7 +104,9 @@ def change_password(request):
         audit.record(request, AuditEntry.Action.PASSWORD_CHANGED, form.user)
         messages.success(request, _("Votre mot de passe a été modifié."))
         return redirect("accounts:account")
-    return render_account(request, password_form=form)
+    response = render_account(request, password_form=form)
+    response.wrong_password = form.has_error("old_password", "password_incorrect")
+    return response
 
 
 VERIFICATION_ERRORS = {

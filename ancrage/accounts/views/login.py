@@ -13,22 +13,24 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        email = normalize_email(request.POST.get("username", ""))
-        wait = throttle.login_wait(email, audit.client_ip(request))
-        if wait:
-            # Refused without checking the password; the email is kept.
-            audit.record(
-                request,
-                AuditEntry.Action.LOGIN_FAILED,
-                actor_email=email,
-                **throttle.THROTTLED,
-            )
-            form = self.form_class(request, initial={"username": email})
-            context = self.get_context_data(
-                form=form, throttled_message=throttle.wait_message(wait)
-            )
-            return self.render_to_response(context, status=429)
-        return super().post(request, *args, **kwargs)
+        self.account_email = throttle.account_email(request.POST.get("username", ""))
+        with throttle.one_attempt_at_a_time(f"login:{self.account_email}"):
+            wait = throttle.login_wait(self.account_email, audit.client_ip(request))
+            if wait:
+                # Refused without checking the password; what was typed is kept.
+                audit.record(
+                    request,
+                    AuditEntry.Action.LOGIN_FAILED,
+                    actor_email=self.account_email,
+                    **throttle.THROTTLED,
+                )
+                typed = normalize_email(request.POST.get("username", ""))
+                form = self.form_class(request, initial={"username": typed})
+                context = self.get_context_data(
+                    form=form, throttled_message=throttle.wait_message(wait)
+                )
+                return self.render_to_response(context, status=429)
+            return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("throttled_message", "")
@@ -43,7 +45,7 @@ class LoginView(auth_views.LoginView):
         audit.record(
             self.request,
             AuditEntry.Action.LOGIN_FAILED,
-            actor_email=form.typed_email(),
+            actor_email=self.account_email,
             reason="invalid",
         )
         return super().form_invalid(form)

@@ -1,5 +1,7 @@
 """Two-factor authentication: enrolment, the code at every login, backup codes."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render, resolve_url
@@ -27,6 +29,19 @@ def redirect_with_next(name, request):
     return redirect(f"{reverse(name)}?{urlencode({'next': safe_next(request)})}")
 
 
+def one_code_at_a_time(view):
+    """A person's codes are checked one at a time (see throttle)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "POST":
+            return view(request, *args, **kwargs)
+        with throttle.one_attempt_at_a_time(f"mfa:{request.user.pk}"):
+            return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def _privileged_only(request):
     if not request.user.is_privileged:
         raise PermissionDenied
@@ -46,6 +61,7 @@ def _wrong_code(request, form, message):
     form.add_error("code", message)
 
 
+@one_code_at_a_time
 def setup(request):
     """Show the QR code of a new device; a valid code confirms it."""
     _privileged_only(request)
@@ -88,6 +104,7 @@ def setup(request):
     return render(request, "accounts/mfa_setup.html", context)
 
 
+@one_code_at_a_time
 def verify(request):
     """The code of the moment (or a backup code), once per login."""
     _privileged_only(request)
@@ -150,6 +167,7 @@ def backup_codes(request):
 
 
 @require_POST
+@one_code_at_a_time
 def regenerate_backup_codes(request):
     """New backup codes replace the old ones; needs the current TOTP code."""
     _privileged_only(request)
