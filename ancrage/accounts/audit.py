@@ -33,11 +33,13 @@ def _ip_or_none(value):
 
 
 def record(request, action, obj=None, *, cluster=None, actor=None, actor_email="", **details):
-    """Write one audit entry. `request` may be None (tasks, commands)."""
+    """Write one audit entry. `request` may be None (tasks, commands).
+
+    `cluster` is the tenant the action concerns: the entry then shows in that
+    cluster's audit log. Personal events (logins, passwords, MFA) name none,
+    whatever space the person is in."""
     if actor is None and request is not None and request.user.is_authenticated:
         actor = request.user
-    if cluster is None and request is not None and hasattr(request, "scope"):
-        cluster = request.scope.cluster
     return AuditEntry.objects.create(
         actor=actor,
         actor_email=(actor.email if actor else actor_email)[:254],

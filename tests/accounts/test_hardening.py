@@ -131,3 +131,10 @@ def test_a_demo_on_a_real_database_needs_its_own_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DATABASE_URL is set" in result.stderr
+
+
+def test_personal_events_stay_out_of_the_cluster_audit_log(client, cast):
+    attempt(client, cast.staff_a.email, DEFAULT_PASSWORD)
+    client.post(reverse("accounts:logout"))
+    assert AuditEntry.objects.filter(cluster_id__isnull=False).count() == 0
+    assert AuditEntry.objects.filter(actor=cast.staff_a).count() == 2

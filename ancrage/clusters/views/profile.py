@@ -39,7 +39,11 @@ def profile_edit(request):
                 storage = cluster.logo.storage
                 transaction.on_commit(lambda: storage.delete(previous_logo))
             audit.record(
-                request, AuditEntry.Action.CLUSTER_UPDATED, cluster, changed=form.changed_data
+                request,
+                AuditEntry.Action.CLUSTER_UPDATED,
+                cluster,
+                cluster=cluster,
+                changed=form.changed_data,
             )
             messages.success(request, _("Le profil du cluster est enregistré."))
         else:
