@@ -65,18 +65,20 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Early: the login and MFA redirects below answer htmx requests differently.
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before the accounts middleware, which tells a person why they were logged out.
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "ancrage.accounts.middleware.LoginRequiredMiddleware",
     "ancrage.accounts.middleware.IdleTimeoutMiddleware",
     "ancrage.accounts.middleware.MFARequiredMiddleware",
     "ancrage.core.middleware.CurrentContextMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
+    "ancrage.core.middleware.FrenchMethodNotAllowedMiddleware",
 ]
 
 ROOT_URLCONF = "ancrage.urls"
@@ -201,8 +203,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
-    "PAGE_SIZE": 100,
+    "DEFAULT_PAGINATION_CLASS": "ancrage.api.pagination.Pagination",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API Ancrage",

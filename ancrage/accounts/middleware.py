@@ -1,14 +1,54 @@
-"""Session idle timeout and mandatory MFA for privileged users."""
+"""Login required, session idle timeout and mandatory MFA for privileged users.
+
+Each sends the person to a page (login, MFA) and back afterwards to where they
+were: `redirect_and_come_back` picks that place and, for htmx requests, makes
+the browser itself go there instead of swapping a login page into a fragment.
+"""
 
 import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth import middleware as auth_middleware
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django_htmx.http import HttpResponseClientRedirect
+
+
+def redirect_and_come_back(request, url_name):
+    """Redirect to `url_name` with `next` = the page to come back to.
+
+    The page is the one the person sees: for htmx, the browser's URL (the
+    fragment's URL often answers POST only); for a form posted without
+    JavaScript, the page the form was on (same site only), else home."""
+    if request.htmx:
+        back = request.htmx.current_url_abs_path or "/"
+    elif request.method in ("GET", "HEAD"):
+        back = request.get_full_path()
+    else:
+        referer = request.headers.get("Referer", "")
+        parts = urlsplit(referer)
+        same_site = url_has_allowed_host_and_scheme(
+            referer, {request.get_host()}, request.is_secure()
+        )
+        back = (parts.path + (f"?{parts.query}" if parts.query else "")) if same_site else "/"
+        back = back or "/"
+    target = f"{reverse(url_name)}?{urlencode({'next': back})}"
+    if request.htmx:
+        return HttpResponseClientRedirect(target)
+    return redirect(target)
+
+
+class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
+    """Django's, with htmx-aware redirects (see redirect_and_come_back)."""
+
+    def handle_no_permission(self, request, view_func):
+        return redirect_and_come_back(request, "accounts:login")
+
 
 LAST_SEEN_KEY = "ancrage_last_seen"
 # The session is written at most once a minute just to record activity.
@@ -37,9 +77,7 @@ class IdleTimeoutMiddleware:
                     )
                     % {"minutes": timeout // 60},
                 )
-                return redirect(
-                    f"{reverse('accounts:login')}?{urlencode({'next': request.get_full_path()})}"
-                )
+                return redirect_and_come_back(request, "accounts:login")
             if now - last_seen >= LAST_SEEN_RESOLUTION or LAST_SEEN_KEY not in request.session:
                 request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)
@@ -74,7 +112,7 @@ class MFARequiredMiddleware:
             if match is None or match.view_name not in self.ALLOWED_URL_NAMES:
                 has_device = user.totpdevice_set.filter(confirmed=True).exists()
                 target = "accounts:mfa_verify" if has_device else "accounts:mfa_setup"
-                return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+                return redirect_and_come_back(request, target)
         return self.get_response(request)
 
 

@@ -1,5 +1,7 @@
 from functools import cached_property
 
+from django.shortcuts import render
+
 from ancrage.core import context
 
 
@@ -41,3 +43,19 @@ class CurrentContextMiddleware:
     def __call__(self, request):
         request.scope = RequestScope(request)
         return self.get_response(request)
+
+
+class FrenchMethodNotAllowedMiddleware:
+    """Django answers a wrong HTTP method (a GET on a POST-only action) with an
+    empty 405; show the French error page instead."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            page = render(request, "errors/405.html", status=405)
+            page["Allow"] = response.get("Allow", "")
+            return page
+        return response

@@ -56,3 +56,18 @@ def test_schema_documents_the_filters_and_docs_respond(client, db):
     docs = client.get(reverse("api-docs"))
     assert docs.status_code == 200
     assert "swagger" in docs.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("query", "count"),
+    [
+        ("limit=99999999999999999999", 2),
+        ("offset=99999999999999999999", 0),
+        ("limit=-3&offset=abc", 2),
+        ("limit=1", 1),
+    ],
+)
+def test_out_of_range_pagination_is_not_an_error(client, cast, query, count):
+    response = client.get(f"/api/v1/clusters/?{query}")
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == count
