@@ -4,6 +4,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 from django_tasks import task
@@ -20,9 +21,19 @@ def retry_delay(attempts):
 
 @task()
 def deliver(email_id):
-    email = OutgoingEmail.objects.filter(pk=email_id, status=OutgoingEmail.Status.PENDING).first()
-    if email is None:
-        return
+    # The row stays locked while it is sent: a second task for the same email
+    # (a resend, a retry) skips it instead of sending it twice.
+    with transaction.atomic():
+        email = (
+            OutgoingEmail.objects.select_for_update(skip_locked=True)
+            .filter(pk=email_id, status=OutgoingEmail.Status.PENDING)
+            .first()
+        )
+        if email is not None:
+            _send(email)
+
+
+def _send(email):
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,

@@ -54,12 +54,13 @@ def email_detail(request, pk):
 def email_resend(request, pk):
     """A failed email goes back to the queue with a fresh count of attempts."""
     email = get_object_or_404(OutgoingEmail, pk=pk)
-    if email.status != OutgoingEmail.Status.FAILED:
+    # One update that checks the state: two clicks cannot queue it twice.
+    requeued = OutgoingEmail.objects.filter(pk=pk, status=OutgoingEmail.Status.FAILED).update(
+        status=OutgoingEmail.Status.PENDING, attempts=0
+    )
+    if not requeued:
         messages.error(request, _("Seul un courriel en échec peut être renvoyé."))
     else:
-        email.status = OutgoingEmail.Status.PENDING
-        email.attempts = 0
-        email.save(update_fields=["status", "attempts"])
         audit.record(request, AuditEntry.Action.UPDATE, email, to=email.to, resent=True)
         transaction.on_commit(lambda: deliver.enqueue(email.pk))
         messages.success(
