@@ -4,8 +4,8 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
