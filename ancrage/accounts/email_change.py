@@ -27,10 +27,11 @@ def make_token(user, email):
     return signing.dumps({"user": user.pk, "email": email}, salt=SALT)
 
 
-def request_change(user, email):
+def request_change(request, user, email):
     """Store `email` as pending and send the verification link to it."""
     user.pending_email = email
     user.save(update_fields=["pending_email"])
+    audit.record(request, AuditEntry.Action.EMAIL_CHANGE_REQUESTED, user, new=email)
     url = settings.SITE_URL + reverse("accounts:verify_email", args=[make_token(user, email)])
     queue_email(
         "email_verification",
@@ -64,4 +65,7 @@ def confirm(request, token):
         except IntegrityError as error:
             raise VerificationError("taken") from error
         audit.record(request, AuditEntry.Action.EMAIL_VERIFIED, user, actor=user, previous=previous)
+        # The old address hears of it: if the change was not wanted, its
+        # owner knows whom to alert.
+        queue_email("email_changed", previous, {"user": user, "previous": previous})
     return user

@@ -210,6 +210,7 @@ class AuditEntry(models.Model):
         MFA_CODES_REGENERATED = "mfa_codes_regenerated", _("codes de secours régénérés")
         PASSWORD_CHANGED = "password_changed", _("mot de passe modifié")
         PASSWORD_RESET = "password_reset", _("mot de passe réinitialisé")
+        EMAIL_CHANGE_REQUESTED = "email_change_requested", _("changement d'adresse demandé")
         EMAIL_VERIFIED = "email_verified", _("adresse vérifiée")
         INVITATION_SENT = "invitation_sent", _("invitation envoyée")
         INVITATION_ACCEPTED = "invitation_accepted", _("invitation acceptée")

@@ -59,8 +59,14 @@ def test_email_change_waits_for_verification(logged_in, person):
     assert "vous vous connectez désormais avec lea.nouvelle@exemple.fr" in response.text
     person.refresh_from_db()
     assert (person.email, person.pending_email) == ("lea.nouvelle@exemple.fr", "")
+    requested = AuditEntry.objects.get(action=AuditEntry.Action.EMAIL_CHANGE_REQUESTED)
+    assert requested.details == {"new": "lea.nouvelle@exemple.fr"}
     entry = AuditEntry.objects.get(action=AuditEntry.Action.EMAIL_VERIFIED)
     assert entry.details == {"previous": "lea@exemple.fr"}
+    # The old address is told, with the new one.
+    notice = OutgoingEmail.objects.get(template="email_changed")
+    assert notice.to == "lea@exemple.fr"
+    assert "utilise désormais lea.nouvelle@exemple.fr" in notice.body_text
     # The link served once.
     assert logged_in.get(link).status_code == 410
 

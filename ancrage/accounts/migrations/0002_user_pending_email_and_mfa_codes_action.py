@@ -30,6 +30,7 @@ class Migration(migrations.Migration):
                     ("mfa_codes_regenerated", "codes de secours régénérés"),
                     ("password_changed", "mot de passe modifié"),
                     ("password_reset", "mot de passe réinitialisé"),
+                    ("email_change_requested", "changement d'adresse demandé"),
                     ("email_verified", "adresse vérifiée"),
                     ("invitation_sent", "invitation envoyée"),
                     ("invitation_accepted", "invitation acceptée"),

@@ -76,7 +76,7 @@ def change_email(request, refused=""):
         return render_account(request, email_form=form, status=429)
     form = EmailChangeForm(request.POST, user=request.user)
     if form.is_valid():
-        email_change.request_change(request.user, form.cleaned_data["email"])
+        email_change.request_change(request, request.user, form.cleaned_data["email"])
         messages.success(
             request,
             _(
