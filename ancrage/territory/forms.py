@@ -21,20 +21,27 @@ submit: an INSEE code, a postal code of a single commune, a label such as
 says, in French, which communes match and asks to choose; the typed text is
 kept.
 
+The form's initial commune stays valid even when it is no longer current
+(merged after a yearly import): the form can be saved unchanged, and the help
+text suggests choosing the new commune. Any other choice must be current.
+
 In tests, post the INSEE code or the label as the field's value:
 ``{"seat": commune.code}``.
 """
 
+import re
 from typing import NamedTuple
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from ancrage.territory.models import Commune
 
 MAX_CANDIDATES = 5
+INSEE_CODE = re.compile(r"[0-9][0-9AB][0-9]{3}")
 
 
 class TypedCommune(NamedTuple):
@@ -48,9 +55,9 @@ class CommuneWidget(forms.Widget):
     template_name = "territory/widgets/commune_picker.html"
 
     def format_value(self, value):
-        if isinstance(value, TypedCommune):
-            return value
-        return TypedCommune(str(value or ""))
+        if not isinstance(value, TypedCommune):
+            value = TypedCommune(str(value or ""))
+        return TypedCommune(value.text.replace("\x00", ""), value.code)
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
@@ -72,7 +79,9 @@ class CommuneWidget(forms.Widget):
         code = data.get(f"{name}_code")
         if text is None and code is None:
             return None
-        return TypedCommune(str(text or "")[:1000], str(code or "")[:10])
+        code = str(code or "").strip().upper()
+        # Only an INSEE code is kept: anything else is ignored, the text decides.
+        return TypedCommune(str(text or "")[:1000], code if INSEE_CODE.fullmatch(code) else "")
 
     def value_omitted_from_data(self, data, files, name):
         return name not in data and f"{name}_code" not in data
@@ -100,11 +109,41 @@ class CommuneField(forms.ModelChoiceField):
         super().__init__(queryset=queryset, **kwargs)
         if not self.help_text:
             self.help_text = _("Nom, code postal ou code INSEE.")
+        self.initial_commune = None
+
+    def get_bound_field(self, form, field_name):
+        """Remember the form's initial commune: it stays valid even if it is no
+        longer current. Each form has its own deep copy of the field; the bound
+        field copies the help text, hence the order."""
+        self._keep_initial(form.get_initial_for_field(self, field_name))
+        return super().get_bound_field(form, field_name)
+
+    def _keep_initial(self, value):
+        if isinstance(value, Commune):
+            commune = value
+        elif value in self.empty_values:
+            commune = None
+        elif self.initial_commune is not None and str(self.initial_commune.pk) == str(value):
+            return
+        else:
+            commune = self._initial_commune(value)
+        self.initial_commune = commune
+        if commune is not None and not commune.is_current:
+            self.help_text = _(
+                "« %(label)s » n'est plus une commune actuelle : elle a fusionné avec "
+                "une autre. Vous pouvez garder cette valeur, mais choisissez de "
+                "préférence la nouvelle commune."
+            ) % {"label": commune.label}
 
     def prepare_value(self, value):
         if isinstance(value, TypedCommune) or value in self.empty_values:
             return value
-        commune = value if isinstance(value, Commune) else self._initial_commune(value)
+        if isinstance(value, Commune):
+            commune = value
+        elif self.initial_commune is not None and str(self.initial_commune.pk) == str(value):
+            commune = self.initial_commune
+        else:
+            commune = self._initial_commune(value)
         if commune is None:
             return TypedCommune(str(value))
         return TypedCommune(commune.label, commune.code)
@@ -118,9 +157,17 @@ class CommuneField(forms.ModelChoiceField):
     def to_python(self, value):
         if not isinstance(value, TypedCommune):
             value = TypedCommune(str(value) if value not in self.empty_values else "")
+        ProhibitNullCharactersValidator()(value.text)
         text = value.text.strip()
         if not text and not value.code:
             return None
+        kept = self.initial_commune
+        if (
+            kept is not None
+            and value.code in ("", kept.code)
+            and text in ("", kept.label, kept.code)
+        ):
+            return kept  # unchanged, even if no longer current
         if value.code:
             chosen = self.queryset.filter(is_current=True, code=value.code).first()
             # The code counts only if the text still shows that commune.

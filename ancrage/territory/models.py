@@ -116,5 +116,7 @@ class Commune(models.Model):
 
     @property
     def label(self):
-        postal = self.postal_codes[0] if self.postal_codes else self.department_id
+        """« Lorient (56100) »; the département's code when there is no postal code
+        (load `department` with the commune: `select_related("department")`)."""
+        postal = self.postal_codes[0] if self.postal_codes else self.department.code
         return f"{self.name} ({postal})"

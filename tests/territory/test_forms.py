@@ -177,3 +177,99 @@ def test_widget_keeps_extra_classes_once():
     html = field.widget.render("c", None, {"id": "id_c"})
     assert 'class="form-control is-invalid"' in html
     assert 'id="id_c"' in html
+
+
+@pytest.mark.parametrize("code", ["\x00", "56121\x00", "5612", "561211", "x' OR 1=1", "é" * 50])
+def test_hidden_code_that_is_not_an_insee_code_is_ignored(communes, code):
+    form = PickForm({"commune": "Lanester", "commune_code": code})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["commune"] == communes["lanester"]
+
+
+def test_nul_in_the_text_is_a_french_error_and_not_shown(communes):
+    form, valid = clean("Lori\x00ent")
+    assert not valid
+    assert form.errors["commune"] == ["Le caractère nul n’est pas autorisé."]
+    html = str(form["commune"])
+    assert "\x00" not in html
+    assert 'value="Lorient"' in html
+
+
+def test_nul_posted_to_the_cluster_profile_is_not_a_crash(client, cast):
+    from tests.cast import login
+
+    login(client, cast.staff_a)
+    data = {"name": "Cluster Alpha", "kind": "grappe", "filiere": cast.cluster_a.filiere}
+    response = client.post(
+        "/cluster/profil/modifier/", {**data, "seat": "\x00", "seat_code": "\x00"}
+    )
+    assert response.status_code == 200
+    assert "Le caractère nul n’est pas autorisé." in response.text
+    response = client.post(
+        "/cluster/profil/modifier/", {**data, "seat": "Saint-Nazaire", "seat_code": "\x00"}
+    )
+    assert response.status_code == 302
+    cast.cluster_a.refresh_from_db()
+    assert cast.cluster_a.seat.code == "44184"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"seat": "Ancienne (56999)", "seat_code": "56999"},
+        {"seat": "Ancienne (56999)"},
+        {"seat": "", "seat_code": "56999"},
+        {"seat": "56999"},
+    ],
+)
+def test_former_commune_already_saved_stays_valid(communes, data):
+    form = SeatForm(data, instance=Cluster(seat=communes["old"]))
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["seat"] == communes["old"]
+    assert not form.has_changed()
+
+
+def test_former_commune_saved_says_it_merged_and_a_new_choice_must_be_current(communes):
+    gone = CommuneFactory(
+        code="56998", name="Disparue", department=communes["old"].department, is_current=False
+    )
+    cluster = Cluster(seat=communes["old"])
+    seat = SeatForm(instance=cluster)["seat"]
+    assert 'value="Ancienne (56999)"' in str(seat)
+    assert seat.help_text.startswith("« Ancienne (56999) » n'est plus une commune actuelle")
+    assert "choisissez de préférence la nouvelle commune" in seat.help_text
+    assert 'aria-describedby="id_seat_helptext"' in str(seat)
+    refused = SeatForm({"seat": gone.label, "seat_code": gone.code}, instance=cluster)
+    assert not refused.is_valid()
+    assert "Aucune commune ne correspond" in refused.errors["seat"][0]
+    moved = SeatForm({"seat": "Lorient (56100)", "seat_code": "56121"}, instance=cluster)
+    assert moved.is_valid(), moved.errors
+    assert moved.has_changed()
+    assert moved.cleaned_data["seat"] == communes["lorient"]
+    # A current commune keeps the usual help text; a new form knows nothing of the old one.
+    current = SeatForm(instance=Cluster(seat=communes["lorient"]))["seat"]
+    assert current.help_text == "Nom, code postal ou code INSEE."
+    assert not SeatForm({"seat": "Ancienne (56999)", "seat_code": "56999"}).is_valid()
+
+
+def test_initial_commune_is_read_once(communes, django_assert_num_queries):
+    form = SeatForm(
+        {"seat": "Ancienne (56999)", "seat_code": "56999"},
+        instance=Cluster(seat_id=communes["old"].pk),
+    )
+    # The commune, then the model's own check that the foreign key exists.
+    with django_assert_num_queries(2):
+        assert form.is_valid()
+        assert not form.has_changed()
+        str(form["seat"])
+
+
+def test_label_without_postal_code_shows_the_departement_code(communes, django_assert_num_queries):
+    from ancrage.territory.models import Commune
+
+    CommuneFactory(
+        code="56997", name="Sans code", postal_codes=[], department=communes["old"].department
+    )
+    commune = Commune.objects.select_related("department").get(code="56997")
+    with django_assert_num_queries(0):
+        assert commune.label == "Sans code (56)"
