@@ -1,11 +1,15 @@
+from datetime import timedelta
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ancrage.accounts.models import User
+from ancrage.outbox.models import OutgoingEmail
 from ancrage.outbox.services import queue_email
 
 
@@ -156,7 +160,11 @@ class PasswordChangeForm(BootstrapMixin, auth_forms.PasswordChangeForm):
 
 
 class PasswordResetForm(BootstrapMixin, auth_forms.PasswordResetForm):
-    """Django's reset form, but the email goes through the outbox."""
+    """Django's reset form, but the email goes through the outbox, and an
+    address gets at most RESETS_PER_HOUR of them (a stranger cannot flood a
+    mailbox; the page answers the same either way)."""
+
+    RESETS_PER_HOUR = 3
 
     def send_mail(
         self,
@@ -167,6 +175,13 @@ class PasswordResetForm(BootstrapMixin, auth_forms.PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
+        recent = OutgoingEmail.objects.filter(
+            template="password_reset",
+            to=to_email,
+            created_at__gte=timezone.now() - timedelta(hours=1),
+        )
+        if recent.count() >= self.RESETS_PER_HOUR:
+            return
         path = reverse("accounts:password_reset_confirm", args=[context["uid"], context["token"]])
         queue_email(
             "password_reset",

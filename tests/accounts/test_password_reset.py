@@ -44,3 +44,15 @@ def test_bad_input_gets_a_french_error(client, db):
     response = client.post(RESET_URL, {"email": "x" * 10_000})
     assert response.status_code == 200
     assert "Saisissez une adresse e-mail valide." in unescape(response.text)
+
+
+def test_an_address_gets_at_most_three_reset_emails_an_hour(client, db, time_machine):
+    UserFactory(email="lea@exemple.fr")
+    time_machine.move_to("2026-11-23 10:00:00+01:00")
+    for _ in range(5):
+        response = client.post(RESET_URL, {"email": "lea@exemple.fr"})
+        assert response["Location"] == reverse("accounts:password_reset_done")
+    assert OutgoingEmail.objects.filter(to="lea@exemple.fr").count() == 3
+    time_machine.move_to("2026-11-23 11:01:00+01:00")
+    client.post(RESET_URL, {"email": "lea@exemple.fr"})
+    assert OutgoingEmail.objects.filter(to="lea@exemple.fr").count() == 4
