@@ -1,10 +1,14 @@
 """Forms of the cluster screens: profile, team, audit log filters, directory."""
 
+import posixpath
 import uuid
+import warnings
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
@@ -15,6 +19,7 @@ from ancrage.territory.forms import CommuneField
 from ancrage.territory.models import Region
 
 LOGO_MAX_BYTES = 1024 * 1024
+LOGO_MAX_SIDE = 4000  # pixels: a larger image is refused before it is decoded
 LOGO_FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}
 FIRST_FOUNDED_YEAR = 1900
 
@@ -54,10 +59,19 @@ def validate_logo(upload):
         )
     try:
         upload.seek(0)
-        with Image.open(upload) as image:
-            image_format = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                image_format = image.format
+                width, height = image.size
+                if width <= LOGO_MAX_SIDE and height <= LOGO_MAX_SIDE:
+                    image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(
+            _("Le logo est bien trop grand : 4 000 × 4 000 pixels au plus."),
+            code="too_many_pixels",
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             _(
                 "Ce fichier n'est pas une image lisible : "
@@ -67,12 +81,42 @@ def validate_logo(upload):
         ) from None
     finally:
         upload.seek(0)
+    if width > LOGO_MAX_SIDE or height > LOGO_MAX_SIDE:
+        raise ValidationError(
+            _("Le logo mesure %(width)s × %(height)s pixels : 4 000 × 4 000 pixels au plus."),
+            params={"width": width, "height": height},
+            code="too_many_pixels",
+        )
     if image_format not in LOGO_FORMATS:
         raise ValidationError(
             _("Format %(format)s refusé : envoyez un PNG, un JPEG, un GIF ou un WebP."),
             params={"format": image_format},
             code="bad_format",
         )
+
+
+class CurrentLogo:
+    """What LogoInput shows as the current logo: its name, linked to the URL
+    that serves it (the storage's own URL, /media/…, is served by nothing)."""
+
+    def __init__(self, name, url):
+        self.name = posixpath.basename(name)
+        self.url = url
+
+    def __str__(self):
+        return self.name
+
+
+class LogoInput(forms.ClearableFileInput):
+    """A file input whose « Actuellement » link points to `logo_url`."""
+
+    logo_url = ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"]:
+            context["widget"]["value"] = CurrentLogo(value.name, self.logo_url)
+        return context
 
 
 class ClusterProfileForm(BootstrapForm, forms.ModelForm):
@@ -87,10 +131,8 @@ class ClusterProfileForm(BootstrapForm, forms.ModelForm):
         label=_("Logo"),
         required=False,
         validators=[validate_logo],
-        help_text=_("PNG, JPEG, GIF ou WebP, 1 Mo au plus."),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}
-        ),
+        help_text=_("PNG, JPEG, GIF ou WebP, 1 Mo et 4 000 × 4 000 pixels au plus."),
+        widget=LogoInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
     )
 
     class Meta:
@@ -118,6 +160,7 @@ class ClusterProfileForm(BootstrapForm, forms.ModelForm):
             max_value=this_year,
             widget=forms.NumberInput(attrs={"class": "form-control"}),
         )
+        self.fields["logo"].widget.logo_url = self.instance.logo_url
 
     def clean_logo(self):
         """A new upload gets a name of ours, with the extension of its real format,
@@ -154,13 +197,18 @@ class InvitationForm(BootstrapForm, forms.ModelForm):
             raise ValidationError(
                 _("Cette personne fait déjà partie de l'équipe du cluster."), code="in_team"
             )
-        if self.cluster.invitations.pending().filter(email__iexact=email).exists():
+        existing = self.cluster.invitations.filter(
+            email__iexact=email, accepted_at=None, revoked_at=None
+        ).first()
+        if existing is not None:
             raise ValidationError(
                 _(
-                    "Une invitation est déjà en attente pour cette adresse : "
-                    "renvoyez-la depuis la liste des invitations."
+                    "Une invitation %(status)s existe déjà pour cette adresse : "
+                    "utilisez « Renvoyer » dans la liste des invitations pour "
+                    "envoyer un nouveau lien."
                 ),
-                code="pending",
+                params={"status": existing.get_status_display()},
+                code="open_invitation",
             )
         return email
 
@@ -176,7 +224,11 @@ class AuditFilterForm(BootstrapForm, forms.Form):
         choices=[("", _("Toutes les actions")), *AuditEntry.Action.choices],
     )
     person = forms.CharField(
-        label=_("Personne (adresse contient)"), required=False, max_length=254, strip=True
+        label=_("Personne concernée ou auteur"),
+        required=False,
+        max_length=254,
+        strip=True,
+        help_text=_("Une partie d'une adresse électronique ou d'un nom."),
     )
     start = forms.DateField(
         label=_("Du"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -198,7 +250,14 @@ class AuditFilterForm(BootstrapForm, forms.Form):
         if data.get("action"):
             entries = entries.filter(action=data["action"])
         if data.get("person"):
-            entries = entries.filter(actor_email__icontains=data["person"])
+            # Who acted, or whom the entry concerns: its object (a member, an
+            # invitation) or an address in its details (a removed person…).
+            text = data["person"]
+            entries = entries.annotate(details_text=Cast("details", TextField())).filter(
+                Q(actor_email__icontains=text)
+                | Q(object_repr__icontains=text)
+                | Q(details_text__icontains=text)
+            )
         if data.get("start"):
             entries = entries.filter(created_at__date__gte=data["start"])
         if data.get("end"):

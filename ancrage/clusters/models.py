@@ -1,8 +1,11 @@
 """Clusters (the tenants), their networks and their staff."""
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ancrage.accounts.models import Invitation
@@ -85,6 +88,18 @@ class Cluster(models.Model):
     def get_absolute_url(self):
         return reverse("clusters:public_detail", args=[self.slug])
 
+    @property
+    def logo_version(self):
+        """A short hash of the logo's file name, which changes on every upload."""
+        return hashlib.sha256(self.logo.name.encode()).hexdigest()[:10] if self.logo else ""
+
+    @property
+    def logo_url(self):
+        """The logo's public URL, versioned so a browser never keeps an old logo."""
+        if not self.logo:
+            return ""
+        return f"{reverse('clusters:logo', args=[self.slug])}?v={self.logo_version}"
+
 
 class ClusterStaff(models.Model):
     class Role(models.TextChoices):
@@ -131,9 +146,24 @@ class StaffInvitation(Invitation):
         return f"{self.email} → {self.cluster}"
 
     def grant(self, user):
-        ClusterStaff.objects.update_or_create(
+        """Add `user` to the team with the invited role. Someone already in the
+        team keeps their role (an old officer invitation must not demote an
+        administrator). The other open invitations of this cluster for the same
+        address are revoked: their links must not change anything later."""
+        ClusterStaff.objects.get_or_create(
             cluster=self.cluster, user=user, defaults={"role": self.role}
         )
+        self.sibling_invitations().update(revoked_at=timezone.now())
+
+    def sibling_invitations(self):
+        """The other open (neither accepted nor revoked) invitations of this
+        cluster for the same address."""
+        return StaffInvitation.objects.filter(
+            cluster_id=self.cluster_id,
+            email__iexact=self.email,
+            accepted_at=None,
+            revoked_at=None,
+        ).exclude(pk=self.pk)
 
     def describe(self):
         return _("rejoindre l'équipe de %(cluster)s comme %(role)s") % {

@@ -1,8 +1,10 @@
 """Operations on a cluster's team: invitations, roles, removals.
 
-Each one writes its audit entry. The last administrator of a cluster can be
-neither demoted nor removed; the check locks the cluster's administrators so
-two concurrent requests cannot both pass it."""
+Each one writes its audit entry. Each one first locks the cluster's row
+(`_lock_cluster`), then reads again what it changes: two administrators acting
+at the same moment (two demotions, a double-submitted invitation) run one
+after the other, and the second sees what the first did. The last
+administrator of a cluster can be neither demoted nor removed."""
 
 import uuid
 
@@ -13,14 +15,32 @@ from django.utils.translation import gettext as _
 from ancrage.accounts import audit
 from ancrage.accounts.invitations import send_invitation
 from ancrage.accounts.models import AuditEntry, default_invitation_expiry
-from ancrage.clusters.models import ClusterStaff
+from ancrage.clusters.models import Cluster, ClusterStaff, StaffInvitation
 
 
 class TeamError(Exception):
     """An operation the team rules refuse; the message is for the person."""
 
 
+def _lock_cluster(cluster_id):
+    """Lock the cluster's row until the end of the transaction. FOR NO KEY
+    UPDATE: team operations wait for each other, while inserting rows that
+    point to the cluster (an accepted invitation) does not wait."""
+    return Cluster.objects.select_for_update(no_key=True).get(pk=cluster_id)
+
+
+def _refuse_if_in_team(cluster, email):
+    if ClusterStaff.objects.filter(cluster=cluster, user__email__iexact=email).exists():
+        raise TeamError(_("%(email)s fait déjà partie de l'équipe du cluster.") % {"email": email})
+
+
+@transaction.atomic
 def invite(request, form):
+    """The new invitation, or None when the form is invalid. The form is
+    validated under the lock, so its duplicate checks cannot race."""
+    _lock_cluster(form.cluster.pk)
+    if not form.is_valid():
+        return None
     invitation = form.save(commit=False)
     invitation.cluster = form.cluster
     invitation.invited_by = request.user
@@ -29,21 +49,34 @@ def invite(request, form):
     return invitation
 
 
+def _locked_invitation(invitation):
+    cluster = _lock_cluster(invitation.cluster_id)
+    locked = StaffInvitation.objects.select_for_update().get(pk=invitation.pk)
+    locked.cluster = cluster
+    return locked
+
+
+@transaction.atomic
 def resend(request, invitation):
     """A new key (the old link stops working) and a new expiry date."""
+    invitation = _locked_invitation(invitation)
     if invitation.status in ("accepted", "revoked"):
         raise TeamError(
             _("Cette invitation est %(status)s : elle ne peut plus être renvoyée.")
             % {"status": invitation.get_status_display()}
         )
+    _refuse_if_in_team(invitation.cluster, invitation.email)
     invitation.key = uuid.uuid4()
     invitation.expires_at = default_invitation_expiry()
     invitation.invited_by = request.user
     invitation.save(update_fields=["key", "expires_at", "invited_by"])
     send_invitation(request, invitation, cluster=invitation.cluster)
+    return invitation
 
 
+@transaction.atomic
 def revoke(request, invitation):
+    invitation = _locked_invitation(invitation)
     if invitation.status in ("accepted", "revoked"):
         raise TeamError(
             _("Cette invitation est %(status)s : elle ne peut plus être annulée.")
@@ -58,13 +91,28 @@ def revoke(request, invitation):
         cluster=invitation.cluster,
         to=invitation.email,
     )
+    return invitation
+
+
+def _locked_member(member):
+    """`member` read again once the cluster is locked."""
+    cluster = _lock_cluster(member.cluster_id)
+    try:
+        fresh = ClusterStaff.objects.select_related("user").get(pk=member.pk, cluster=cluster)
+    except ClusterStaff.DoesNotExist:
+        raise TeamError(
+            _("%(name)s ne fait plus partie de l'équipe du cluster.") % {"name": member.user}
+        ) from None
+    fresh.cluster = cluster
+    return fresh
 
 
 def _ensure_another_admin(member):
-    admins = ClusterStaff.objects.select_for_update().filter(
+    """Call with the cluster locked (see `_locked_member`)."""
+    others = ClusterStaff.objects.filter(
         cluster_id=member.cluster_id, role=ClusterStaff.Role.ADMIN
-    )
-    if member.is_admin and not admins.exclude(pk=member.pk).exists():
+    ).exclude(pk=member.pk)
+    if member.is_admin and not others.exists():
         raise TeamError(
             _(
                 "%(name)s est le dernier administrateur du cluster : "
@@ -76,8 +124,10 @@ def _ensure_another_admin(member):
 
 @transaction.atomic
 def change_role(request, member, role):
+    """The member as it now is."""
+    member = _locked_member(member)
     if role == member.role:
-        return
+        return member
     if role != ClusterStaff.Role.ADMIN:
         _ensure_another_admin(member)
     previous = member.role
@@ -93,10 +143,12 @@ def change_role(request, member, role):
         role_after=role,
         person=member.user.email,
     )
+    return member
 
 
 @transaction.atomic
 def remove(request, member):
+    member = _locked_member(member)
     _ensure_another_admin(member)
     audit.record(
         request,

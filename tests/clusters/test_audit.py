@@ -126,3 +126,54 @@ def test_paginated_by_50_with_bounded_queries(admin_client, cast, django_assert_
     last = admin_client.get(reverse("cluster:audit"), {"action": "view", "page": "3"})
     assert last.text.count("@exemple.fr</td>") == 20
     assert "p0@exemple.fr" in last.text
+
+
+def test_person_filter_finds_the_person_concerned_as_well_as_the_author(admin_client, cast):
+    entry(
+        cast.cluster_a,
+        AuditEntry.Action.STAFF_REMOVED,
+        object_repr="Jean Partant — Cluster Alpha (chargé(e) de mission)",
+        details={"person": "jean.partant@exemple.fr", "role": "officer"},
+    )
+    entry(cast.cluster_a, object_repr="invite@exemple.fr → Cluster Alpha", details={})
+    entry(cast.cluster_a, email="jean.partant@exemple.fr", object_repr="par-lui-meme")
+    entry(cast.cluster_a, object_repr="sans-rapport", details={"to": "autre@exemple.fr"})
+
+    removed = unescape(admin_client.get(reverse("cluster:audit"), {"person": "PARTANT@"}).text)
+    invited = unescape(admin_client.get(reverse("cluster:audit"), {"person": "invite@"}).text)
+
+    assert "Personne concernée ou auteur" in removed
+    assert "personne concernée : jean.partant@exemple.fr" in removed
+    assert "par-lui-meme" in removed
+    assert "sans-rapport" not in removed
+    assert "2 entrées" in removed
+    assert "invite@exemple.fr → Cluster Alpha" in invited
+    assert "1 entrée" in invited
+
+
+def test_detail_keys_are_shown_in_french(admin_client, cast):
+    entry(
+        cast.cluster_a,
+        AuditEntry.Action.STAFF_ROLE_CHANGED,
+        details={
+            "changed": ["role"],
+            "role_before": "admin",
+            "role_after": "officer",
+            "via": "invitation",
+            "previous": "ancienne@exemple.fr",
+            "resent": True,
+            "reason": "invalid",
+        },
+    )
+    text = unescape(admin_client.get(reverse("cluster:audit")).text)
+    for line in (
+        "ancien rôle : administrateur du cluster",
+        "nouveau rôle : chargé(e) de mission",
+        "par : invitation",
+        "ancienne valeur : ancienne@exemple.fr",
+        "renvoi : oui",
+        "motif : identifiants refusés",
+    ):
+        assert line in text
+    for raw in ("via :", "previous :", "resent :", "reason :", "role_before", "role_after"):
+        assert raw not in text

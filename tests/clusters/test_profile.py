@@ -1,3 +1,4 @@
+import zlib
 from html import unescape
 
 import pytest
@@ -8,6 +9,19 @@ from ancrage.clusters.factories import ClusterStaffFactory
 from ancrage.territory.models import Commune
 from tests.cast import login
 from tests.clusters.images import image_bytes, upload
+
+
+def png_header(width, height):
+    """A PNG announcing width × height pixels and holding none: an oversized
+    image (up to a decompression bomb) is refused from its header alone."""
+
+    def chunk(kind, data):
+        return (
+            len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+        )
+
+    ihdr = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 2, 0, 0, 0])
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", b"") + chunk(b"IEND", b"")
 
 
 @pytest.fixture
@@ -130,6 +144,12 @@ def test_logo_accepts_the_four_formats_and_names_the_file(
         (upload("logo.bmp", "BMP"), "Format BMP refusé"),
         (upload("logo.png", content=image_bytes()[:20]), "pas une image lisible"),
         (upload("gros.png", content=image_bytes() + b"0" * (1024 * 1024)), "1 Mo) au plus"),
+        (
+            upload("large.png", content=image_bytes(size=(4001, 1))),
+            "4001 × 1 pixels : 4 000 × 4 000 pixels au plus",
+        ),
+        (upload("haut.png", content=png_header(5000, 5000)), "5000 × 5000 pixels : 4 000"),
+        (upload("bombe.png", content=png_header(65535, 65535)), "bien trop grand : 4 000"),
     ],
 )
 def test_logo_refuses_what_is_not_a_small_image(admin_client, cast, file, message):
@@ -161,3 +181,34 @@ def test_logo_can_be_replaced_or_cleared_and_the_old_file_goes(
     cast.cluster_a.refresh_from_db()
     assert not cast.cluster_a.logo
     assert not storage.exists(second)
+
+
+def test_logo_url_is_versioned_and_cached_for_good_only_at_its_version(admin_client, cast):
+    url = reverse("cluster:profile_edit")
+    admin_client.post(url, profile_data(cast, logo=upload()))
+    cast.cluster_a.refresh_from_db()
+    first_url = cast.cluster_a.logo_url
+    assert first_url.startswith(reverse("clusters:logo", args=["alpha"]) + "?v=")
+    assert first_url in admin_client.get(reverse("cluster:profile")).text
+    assert first_url in admin_client.get(reverse("clusters:public_detail", args=["alpha"])).text
+    assert "immutable" in admin_client.get(first_url)["Cache-Control"]
+    assert admin_client.get(reverse("clusters:logo", args=["alpha"]))["Cache-Control"] == (
+        "no-cache"
+    )
+
+    admin_client.post(url, profile_data(cast, logo=upload("b.gif", "GIF")))
+    cast.cluster_a.refresh_from_db()
+    assert cast.cluster_a.logo_url != first_url
+    assert admin_client.get(first_url)["Cache-Control"] == "no-cache"
+
+
+def test_the_current_logo_links_to_the_served_logo_not_to_media(admin_client, cast):
+    admin_client.post(reverse("cluster:profile_edit"), profile_data(cast, logo=upload()))
+    cast.cluster_a.refresh_from_db()
+
+    page = unescape(admin_client.get(reverse("cluster:profile_edit")).text)
+
+    assert f'href="{cast.cluster_a.logo_url}"' in page
+    assert cast.cluster_a.logo.name.rsplit("/", 1)[1] in page
+    assert "/media/" not in page
+    assert admin_client.get(cast.cluster_a.logo_url).status_code == 200

@@ -1,12 +1,19 @@
+from datetime import timedelta
 from html import unescape
 
 import pytest
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from ancrage.accounts.invitations import find_invitation, invitation_url
 from ancrage.accounts.models import AuditEntry
+from ancrage.clusters import team as operations
 from ancrage.clusters.factories import ClusterStaffFactory, StaffInvitationFactory
 from ancrage.clusters.models import ClusterStaff, StaffInvitation
+from ancrage.clusters.team import TeamError
 from ancrage.outbox.models import OutgoingEmail
 from tests.cast import login
 
@@ -45,14 +52,19 @@ def test_invite_creates_the_invitation_queues_the_email_and_audits(admin_client,
     ("existing", "message"),
     [
         ("member", "fait déjà partie de l'équipe"),
-        ("pending", "Une invitation est déjà en attente"),
+        ("pending", "Une invitation en attente existe déjà pour cette adresse"),
+        ("expired", "Une invitation expirée existe déjà pour cette adresse"),
     ],
 )
-def test_invite_refuses_a_member_or_a_pending_address(admin_client, cast, existing, message):
+def test_invite_refuses_a_member_or_an_open_invitation(admin_client, cast, existing, message):
     if existing == "member":
         ClusterStaffFactory(cluster=cast.cluster_a, user__email="nouvelle.recrue@exemple.fr")
     else:
-        StaffInvitationFactory(cluster=cast.cluster_a, email="nouvelle.recrue@exemple.fr")
+        StaffInvitationFactory(
+            cluster=cast.cluster_a,
+            email="Nouvelle.Recrue@exemple.fr",
+            expires_at=timezone.now() + timedelta(days=-1 if existing == "expired" else 1),
+        )
     before = StaffInvitation.objects.count()
 
     response = admin_client.post(reverse("cluster:invite"), INVITE)
@@ -60,8 +72,30 @@ def test_invite_refuses_a_member_or_a_pending_address(admin_client, cast, existi
     assert response.status_code == 200
     assert message in unescape(response.text)
     assert 'value="Nadia"' in unescape(response.text)  # what was typed is kept
+    if existing != "member":
+        assert "« Renvoyer »" in unescape(response.text)
     assert StaffInvitation.objects.count() == before
     assert not OutgoingEmail.objects.exists()
+
+
+def test_an_address_whose_invitation_was_revoked_can_be_invited_again(admin_client, cast):
+    StaffInvitationFactory(
+        cluster=cast.cluster_a, email="nouvelle.recrue@exemple.fr", revoked_at=timezone.now()
+    )
+    admin_client.post(reverse("cluster:invite"), INVITE)
+    assert StaffInvitation.objects.filter(cluster=cast.cluster_a).count() == 2
+
+
+def test_expired_invitations_are_listed_as_expired(admin_client, cast):
+    StaffInvitationFactory(
+        cluster=cast.cluster_a,
+        email="en-retard@exemple.fr",
+        expires_at=timezone.now() - timedelta(days=2),
+    )
+    page = unescape(admin_client.get(reverse("cluster:staff")).text)
+    assert "Invitations en attente ou expirées" in page
+    assert "Expirée le" in page
+    assert "Renvoyez-la pour envoyer un nouveau lien" in page
 
 
 def test_an_address_invited_by_another_cluster_can_be_invited(admin_client, cast):
@@ -106,6 +140,21 @@ def test_revoke_cancels_the_invitation_and_audits(admin_client, cast):
     assert entry.cluster_id == cast.cluster_a.pk
     assert entry.details == {"to": invitation.email}
     assert "Aucune invitation en attente" in unescape(response.text)
+
+
+def test_an_invitation_of_someone_already_in_the_team_cannot_be_resent(admin_client, cast):
+    ClusterStaffFactory(cluster=cast.cluster_a, user__email="deja@exemple.fr")
+    invitation = StaffInvitationFactory(cluster=cast.cluster_a, email="Deja@exemple.fr")
+    key = invitation.key
+
+    response = admin_client.post(
+        reverse("cluster:invitation_resend", args=[invitation.pk]), follow=True
+    )
+
+    assert "Deja@exemple.fr fait déjà partie de l'équipe du cluster" in unescape(response.text)
+    invitation.refresh_from_db()
+    assert invitation.key == key
+    assert not OutgoingEmail.objects.exists()
 
 
 def test_a_revoked_invitation_cannot_be_resent(admin_client, cast):
@@ -178,9 +227,71 @@ def test_the_last_admin_can_be_neither_demoted_nor_removed(admin_client, cast):
 def test_an_admin_may_step_down_when_another_admin_remains(admin_client, cast):
     ClusterStaffFactory(cluster=cast.cluster_a, admin=True)
     me = ClusterStaff.objects.get(user=cast.staff_a)
-    admin_client.post(reverse("cluster:member_role", args=[me.pk]), {"role": "officer"})
+    response = admin_client.post(
+        reverse("cluster:member_role", args=[me.pk]), {"role": "officer"}, follow=True
+    )
     me.refresh_from_db()
     assert me.role == ClusterStaff.Role.OFFICER
+    assert "vous n'administrez plus l'équipe" in unescape(response.text)
+    assert "Inviter une personne" not in unescape(response.text)
+
+
+def test_an_admin_stepping_down_with_htmx_reloads_the_team_page(admin_client, cast):
+    ClusterStaffFactory(cluster=cast.cluster_a, admin=True)
+    me = ClusterStaff.objects.get(user=cast.staff_a)
+
+    response = admin_client.post(
+        reverse("cluster:member_role", args=[me.pk]), {"role": "officer"}, HTTP_HX_REQUEST="true"
+    )
+
+    assert response["HX-Redirect"] == reverse("cluster:staff")
+    page = unescape(admin_client.get(reverse("cluster:staff")).text)
+    assert "vous n'administrez plus l'équipe" in page
+    assert "Inviter une personne" not in page
+    assert f'action="{reverse("cluster:member_role", args=[me.pk])}"' not in page
+
+
+def test_a_member_read_before_a_concurrent_change_is_read_again(admin_client, cast):
+    """Two admins demote each other: the second request, whose member was read
+    before the first committed, sees the first change and is refused."""
+    other = ClusterStaffFactory(cluster=cast.cluster_a, admin=True)
+    me = ClusterStaff.objects.get(user=cast.staff_a)
+    stale_me = ClusterStaff.objects.select_related("user").get(pk=me.pk)
+    ClusterStaff.objects.filter(pk=other.pk).update(role=ClusterStaff.Role.OFFICER)
+
+    request = RequestFactory().post("/")
+    request.user = cast.staff_b
+    with pytest.raises(TeamError, match="dernier administrateur"):
+        operations.change_role(request, stale_me, ClusterStaff.Role.OFFICER)
+    me.refresh_from_db()
+    assert me.is_admin
+
+
+def test_team_operations_lock_the_cluster_row(admin_client, cast):
+    officer = ClusterStaffFactory(cluster=cast.cluster_a)
+    invitation = StaffInvitationFactory(cluster=cast.cluster_a)
+    calls = [
+        ("cluster:member_role", [officer.pk], {"role": "admin"}),
+        ("cluster:invitation_resend", [invitation.pk], {}),
+        ("cluster:invitation_revoke", [invitation.pk], {}),
+        ("cluster:invite", [], INVITE),
+        ("cluster:member_remove", [officer.pk], {}),
+    ]
+    for name, args, data in calls:
+        with CaptureQueriesContext(connection) as queries:
+            admin_client.post(reverse(name, args=args), data)
+        locks = [
+            query["sql"]
+            for query in queries
+            if 'FROM "clusters_cluster"' in query["sql"] and "FOR NO KEY UPDATE" in query["sql"]
+        ]
+        assert locks, name
+
+
+def test_a_double_submitted_invitation_creates_one_row(admin_client, cast):
+    admin_client.post(reverse("cluster:invite"), INVITE)
+    admin_client.post(reverse("cluster:invite"), INVITE)
+    assert StaffInvitation.objects.count() == 1
 
 
 def test_remove_asks_for_confirmation_then_removes_and_keeps_the_account(admin_client, cast):
@@ -218,15 +329,48 @@ def test_officers_see_the_team_but_cannot_act(client, cast):
     assert client.get(reverse("cluster:audit")).status_code == 403
 
 
-def test_htmx_actions_answer_the_team_section(admin_client, cast):
+def test_htmx_actions_answer_the_team_section_and_the_live_region(admin_client, cast):
     invitation = StaffInvitationFactory(cluster=cast.cluster_a)
     response = admin_client.post(
         reverse("cluster:invitation_revoke", args=[invitation.pk]), HTTP_HX_REQUEST="true"
     )
     assert response.status_code == 200
-    assert response.text.lstrip().startswith('<div id="equipe">')
-    assert "<html" not in unescape(response.text)
-    assert "annulée" in unescape(response.text)
+    text = unescape(response.text)
+    assert "<html" not in text
+    # The message goes out of band to the live region, outside the swapped block…
+    region, section = text.split('<div id="equipe">')
+    assert '<div id="equipe-annonces" hx-swap-oob="innerHTML">' in region
+    assert f"Invitation de {invitation.email} annulée." in region
+    assert "annulée." not in section
+    # …and focus moves to the section's first heading.
+    assert 'id="equipe-membres"' in section
+    assert "autofocus" in section.split("</h2>")[0]
+
+
+def test_the_team_page_has_a_live_region_outside_the_section(admin_client):
+    page = admin_client.get(reverse("cluster:staff")).text
+    assert page.index('<div id="equipe-annonces" role="status" aria-live="polite">') < page.index(
+        '<div id="equipe">'
+    )
+    assert "autofocus" not in page
+
+
+def test_htmx_invitation_errors_take_the_focus(admin_client):
+    response = admin_client.post(
+        reverse("cluster:invite"), {**INVITE, "email": "non"}, HTTP_HX_REQUEST="true"
+    )
+    section = unescape(response.text).split('<div id="equipe">')[1]
+    alert = section.split("L'invitation n'est pas envoyée")[0].rsplit("<div", 1)[1]
+    assert "autofocus" in alert
+    assert "autofocus" not in section.split("</h2>")[0]
+
+
+def test_an_admin_removing_themself_goes_home(admin_client, cast):
+    ClusterStaffFactory(cluster=cast.cluster_a, admin=True)
+    me = ClusterStaff.objects.get(user=cast.staff_a)
+    response = admin_client.post(reverse("cluster:member_remove", args=[me.pk]))
+    assert response["Location"] == reverse("core:home")
+    assert not ClusterStaff.objects.filter(pk=me.pk).exists()
 
 
 def test_team_page_query_count_is_bounded(admin_client, cast, django_assert_max_num_queries):

@@ -14,10 +14,22 @@ PAGE_SIZE = 50
 DETAIL_LABELS = {
     "changed": _("champs modifiés"),
     "to": _("destinataire"),
-    "person": _("personne"),
+    "person": _("personne concernée"),
     "role": _("rôle"),
     "role_before": _("ancien rôle"),
     "role_after": _("nouveau rôle"),
+    "via": _("par"),
+    "previous": _("ancienne valeur"),
+    "resent": _("renvoi"),
+    "reason": _("motif"),
+    "remaining": _("codes de secours restants"),
+}
+VALUE_LABELS = {
+    True: _("oui"),
+    False: _("non"),
+    "invitation": _("invitation"),
+    "invalid": _("identifiants refusés"),
+    "account": _("mot de passe actuel erroné"),
 }
 ROLE_LABELS = dict(ClusterStaff.Role.choices)
 
@@ -37,6 +49,8 @@ def _detail_lines(details):
             value = ", ".join(_field_label(str(name)) for name in value)
         elif key.startswith("role"):
             value = ROLE_LABELS.get(value, value)
+        elif isinstance(value, bool | str):
+            value = VALUE_LABELS.get(value, value)
         lines.append(f"{DETAIL_LABELS.get(key, key)} : {value}")
     return lines
 

@@ -40,7 +40,9 @@ def cluster_detail(request, slug):
 @require_GET
 def logo(request, slug):
     """The logo, from whatever storage holds it. Its name always carries the
-    extension of its real format (see ClusterProfileForm.clean_logo)."""
+    extension of its real format (see ClusterProfileForm.clean_logo). Pages
+    link to `Cluster.logo_url`, whose version changes with the file: that URL
+    is cached for a year; any other (an old version, none) is revalidated."""
     cluster = get_object_or_404(Cluster, slug=slug)
     if not cluster.logo:
         raise Http404
@@ -51,5 +53,8 @@ def logo(request, slug):
         raise Http404 from None
     content_type = mimetypes.guess_type(cluster.logo.name)[0] or "application/octet-stream"
     response = HttpResponse(content, content_type=content_type)
-    response["Cache-Control"] = "public, max-age=3600"
+    if request.GET.get("v") == cluster.logo_version:
+        response["Cache-Control"] = "public, max-age=31536000, immutable"
+    else:
+        response["Cache-Control"] = "no-cache"
     return response

@@ -1,13 +1,17 @@
 """The cluster's team: members, pending invitations and the administrators'
 actions on them. Every action is a POST scoped to the current cluster (another
 cluster's ids answer 404). With htmx, an action answers the team section
-(`clusters/_team.html`); without JavaScript, it redirects to the team page."""
+(`clusters/_team.html`, whose messages fill the page's live region out of band);
+without JavaScript, it redirects to the team page. An administrator who demotes
+themself is sent back to the team page (no more administrator controls)."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from ancrage.clusters import team as operations
 from ancrage.clusters.forms import InvitationForm, RoleForm
@@ -46,6 +50,11 @@ def _after_action(request):
     return _render_team(request) if request.htmx else redirect("cluster:staff")
 
 
+def _reload(request, url):
+    """Leave the team section for `url`: a full page load, with or without htmx."""
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
 @staff_required
 def staff(request):
     return _render_team(request)
@@ -55,9 +64,9 @@ def staff(request):
 @require_POST
 def invite(request):
     form = InvitationForm(request.POST, cluster=request.scope.cluster)
-    if not form.is_valid():
-        return _render_team(request, invitation_form=form)
     invitation = operations.invite(request, form)
+    if invitation is None:
+        return _render_team(request, invitation_form=form)
     messages.success(
         request,
         _("Invitation envoyée à %(email)s : le lien est valable jusqu'au %(date)s.")
@@ -123,15 +132,22 @@ def member_role(request, pk):
         messages.error(request, _("Choisissez un rôle dans la liste."))
         return _after_action(request)
     try:
-        operations.change_role(request, member, form.cleaned_data["role"])
+        member = operations.change_role(request, member, form.cleaned_data["role"])
     except operations.TeamError as error:
         messages.error(request, str(error))
-    else:
+        return _after_action(request)
+    if member.user_id == request.user.pk and not member.is_admin:
         messages.success(
             request,
-            _("%(name)s est maintenant %(role)s.")
-            % {"name": member.user, "role": member.get_role_display()},
+            _("Vous êtes maintenant %(role)s : vous n'administrez plus l'équipe.")
+            % {"role": member.get_role_display()},
         )
+        return _reload(request, reverse("cluster:staff"))
+    messages.success(
+        request,
+        _("%(name)s est maintenant %(role)s.")
+        % {"name": member.user, "role": member.get_role_display()},
+    )
     return _after_action(request)
 
 
@@ -145,11 +161,14 @@ def member_remove(request, pk):
             operations.remove(request, member)
         except operations.TeamError as error:
             messages.error(request, str(error))
-        else:
-            messages.success(
-                request,
-                _("%(name)s ne fait plus partie de l'équipe du cluster.") % {"name": member.user},
-            )
+            return redirect("cluster:staff")
+        if member.user_id == request.user.pk:
+            messages.success(request, _("Vous ne faites plus partie de l'équipe du cluster."))
+            return redirect("core:home")
+        messages.success(
+            request,
+            _("%(name)s ne fait plus partie de l'équipe du cluster.") % {"name": member.user},
+        )
         return redirect("cluster:staff")
     return render(
         request,
