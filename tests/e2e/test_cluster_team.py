@@ -28,7 +28,7 @@ def test_admin_invites_a_colleague_from_the_team_screen(page, live_server, cast)
     assert "en attente" in row.inner_text()
     # The message is in the live region, outside the swapped section; focus
     # moves to the section's first heading.
-    live_region = page.locator("#equipe-annonces[role=status]")
+    live_region = page.locator("#messages[role=status]")
     assert "Invitation envoyée à claire.martin@exemple.fr" in live_region.inner_text()
     assert page.evaluate("document.activeElement.id") == "equipe-membres"
     assert StaffInvitation.objects.get().invited_by == cast.staff_a
