@@ -15,8 +15,9 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
 from ancrage.accounts.forms import normalize_email
@@ -48,15 +49,39 @@ def account_email(typed):
     return stored or typed
 
 
+# How long an attempt waits for the one before it; past that it is refused.
+LOCK_TIMEOUT = "5s"
+
+
+def login_keys(email, ip):
+    """The locks of a login attempt: its IP (password spraying across accounts)
+    then its account. Always in this order, so two attempts cannot deadlock."""
+    return [f"login-ip:{ip}", f"login:{email}"] if ip else [f"login:{email}"]
+
+
 @contextmanager
-def one_attempt_at_a_time(key):
+def one_attempt_at_a_time(*keys):
     """Run the check, the attempt and its audit entry in one transaction that
-    holds a lock on `key` (e.g. "login:<address>"): concurrent attempts on the
-    same account wait for each other and each sees the previous failures."""
+    holds locks on `keys` (e.g. "login:<address>"): concurrent attempts on the
+    same account or from the same IP wait for each other, and each sees the
+    previous failures. Yields False when the locks could not be had within
+    LOCK_TIMEOUT: the caller refuses the attempt (BUSY_MESSAGE)."""
     with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [key])
-        yield
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('lock_timeout', %s, true)", [LOCK_TIMEOUT])
+                for key in keys:
+                    cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [key])
+        except OperationalError:
+            yield False
+            return
+        yield True
+
+
+BUSY_MESSAGE = _lazy(
+    "Trop de tentatives en même temps sur ce compte ou depuis cette adresse. "
+    "Réessayez dans quelques secondes."
+)
 
 
 def login_wait(email, ip, now=None):

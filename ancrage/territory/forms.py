@@ -159,19 +159,17 @@ class CommuneField(forms.ModelChoiceField):
             value = TypedCommune(str(value) if value not in self.empty_values else "")
         ProhibitNullCharactersValidator()(value.text)
         text = value.text.strip()
-        if not text and not value.code:
+        if not text:
+            # An emptied field is empty, whatever code stayed in the hidden
+            # input (without JavaScript nothing clears it).
             return None
         kept = self.initial_commune
-        if (
-            kept is not None
-            and value.code in ("", kept.code)
-            and text in ("", kept.label, kept.code)
-        ):
+        if kept is not None and value.code in ("", kept.code) and text in (kept.label, kept.code):
             return kept  # unchanged, even if no longer current
         if value.code:
             chosen = self.queryset.filter(is_current=True, code=value.code).first()
             # The code counts only if the text still shows that commune.
-            if chosen is not None and (not text or text == chosen.label):
+            if chosen is not None and text in (chosen.label, chosen.code):
                 return chosen
         candidates = self.queryset.resolve(text, limit=MAX_CANDIDATES)
         if len(candidates) == 1:

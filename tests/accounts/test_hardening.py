@@ -5,7 +5,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
@@ -138,3 +138,46 @@ def test_personal_events_stay_out_of_the_cluster_audit_log(client, cast):
     client.post(reverse("accounts:logout"))
     assert AuditEntry.objects.filter(cluster_id__isnull=False).count() == 0
     assert AuditEntry.objects.filter(actor=cast.staff_a).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_attempts_on_many_accounts_from_one_ip_share_the_ip_limit(settings):
+    settings.ANCRAGE_LOGIN_MAX_FAILURES_PER_IP = 3
+    emails = [UserFactory(email=f"personne{n}@exemple.fr").email for n in range(10)]
+
+    def one_attempt(email):
+        try:
+            return attempt(Client(), email).status_code
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(one_attempt, emails))
+    assert statuses.count(200) == 3
+    assert statuses.count(429) == 7
+
+
+def test_an_attempt_that_cannot_get_its_turn_is_refused(client, sarah, settings, monkeypatch):
+    from ancrage.accounts import throttle
+
+    monkeypatch.setattr(throttle, "LOCK_TIMEOUT", "10ms")
+    # Another connection holds the account's lock (a slow attempt in progress).
+    default = connections["default"]
+    other = default.__class__({**default.settings_dict})
+    other.set_autocommit(False)
+    with other.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", ["login:sarah@exemple.fr"])
+    try:
+        response = attempt(client, "sarah@exemple.fr", DEFAULT_PASSWORD)
+    finally:
+        other.rollback()
+        other.close()
+    assert response.status_code == 429
+    assert "Trop de tentatives en même temps" in response.text
+
+
+def test_a_next_back_to_the_login_page_does_not_loop(client, sarah):
+    login(client, sarah)
+    response = client.get(f"{LOGIN_URL}?next={LOGIN_URL}")
+    assert response.status_code == 302
+    assert response["Location"] == "/"

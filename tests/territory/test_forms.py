@@ -218,7 +218,6 @@ def test_nul_posted_to_the_cluster_profile_is_not_a_crash(client, cast):
     [
         {"seat": "Ancienne (56999)", "seat_code": "56999"},
         {"seat": "Ancienne (56999)"},
-        {"seat": "", "seat_code": "56999"},
         {"seat": "56999"},
     ],
 )
@@ -227,6 +226,13 @@ def test_former_commune_already_saved_stays_valid(communes, data):
     assert form.is_valid(), form.errors
     assert form.cleaned_data["seat"] == communes["old"]
     assert not form.has_changed()
+
+
+def test_an_emptied_field_is_empty_even_with_the_old_hidden_code(communes):
+    # Without JavaScript nothing clears the hidden code: the text decides.
+    form = SeatForm({"seat": "", "seat_code": "56999"}, instance=Cluster(seat=communes["old"]))
+    assert not form.is_valid()
+    assert form.errors["seat"] == ["Ce champ est obligatoire."]
 
 
 def test_former_commune_saved_says_it_merged_and_a_new_choice_must_be_current(communes):

@@ -51,9 +51,11 @@ def current_password_checked(view):
 
     @wraps(view)
     def wrapper(request):
-        email = request.user.email
-        with throttle.one_attempt_at_a_time(f"login:{email}"):
-            wait = throttle.login_wait(email, audit.client_ip(request))
+        email, ip = request.user.email, audit.client_ip(request)
+        with throttle.one_attempt_at_a_time(*throttle.login_keys(email, ip)) as ok:
+            if not ok:
+                return view(request, refused=throttle.BUSY_MESSAGE)
+            wait = throttle.login_wait(email, ip)
             if wait:
                 return view(request, refused=throttle.wait_message(wait))
             response = view(request)

@@ -1,5 +1,7 @@
 """Logging in (with brute-force protection) and out."""
 
+from urllib.parse import urlsplit
+
 from django.contrib.auth import views as auth_views
 
 from ancrage.accounts import audit, throttle
@@ -14,9 +16,10 @@ class LoginView(auth_views.LoginView):
 
     def post(self, request, *args, **kwargs):
         self.account_email = throttle.account_email(request.POST.get("username", ""))
-        with throttle.one_attempt_at_a_time(f"login:{self.account_email}"):
-            wait = throttle.login_wait(self.account_email, audit.client_ip(request))
-            if wait:
+        ip = audit.client_ip(request)
+        with throttle.one_attempt_at_a_time(*throttle.login_keys(self.account_email, ip)) as ok:
+            wait = throttle.login_wait(self.account_email, ip) if ok else 0
+            if wait or not ok:
                 # Refused without checking the password; what was typed is kept.
                 audit.record(
                     request,
@@ -26,11 +29,15 @@ class LoginView(auth_views.LoginView):
                 )
                 typed = normalize_email(request.POST.get("username", ""))
                 form = self.form_class(request, initial={"username": typed})
-                context = self.get_context_data(
-                    form=form, throttled_message=throttle.wait_message(wait)
-                )
+                message = throttle.wait_message(wait) if ok else throttle.BUSY_MESSAGE
+                context = self.get_context_data(form=form, throttled_message=message)
                 return self.render_to_response(context, status=429)
             return super().post(request, *args, **kwargs)
+
+    def get_redirect_url(self):
+        """A `next` back to the login page itself would loop: ignore it."""
+        url = super().get_redirect_url()
+        return "" if urlsplit(url).path == self.request.path else url
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("throttled_message", "")

@@ -29,14 +29,20 @@ def redirect_with_next(name, request):
     return redirect(f"{reverse(name)}?{urlencode({'next': safe_next(request)})}")
 
 
-def one_code_at_a_time(view):
-    """A person's codes are checked one at a time (see throttle)."""
+def one_code_at_a_time(view=None, *, back=""):
+    """A person's codes are checked one at a time (see throttle); when the
+    previous one holds too long, go `back` (a URL name; default: this page)."""
+    if view is None:
+        return lambda view: one_code_at_a_time(view, back=back)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method != "POST":
             return view(request, *args, **kwargs)
-        with throttle.one_attempt_at_a_time(f"mfa:{request.user.pk}"):
+        with throttle.one_attempt_at_a_time(f"mfa:{request.user.pk}") as ok:
+            if not ok:
+                messages.error(request, throttle.BUSY_MESSAGE)
+                return redirect(back or request.get_full_path())
             return view(request, *args, **kwargs)
 
     return wrapper
@@ -167,7 +173,7 @@ def backup_codes(request):
 
 
 @require_POST
-@one_code_at_a_time
+@one_code_at_a_time(back="accounts:account")
 def regenerate_backup_codes(request):
     """New backup codes replace the old ones; needs the current TOTP code."""
     _privileged_only(request)
