@@ -99,6 +99,16 @@ def permission_denied(request, exception=None):
 
 
 @login_not_required
+def csrf_failure(request, reason=""):
+    """A form sent with an outdated security token (page open too long, or a
+    login in another tab): say to reload, in French. The header lets the
+    htmx error handler (ancrage.js) say the same."""
+    response = render(request, "errors/403_csrf.html", status=403)
+    response["X-Ancrage-Error"] = "csrf"
+    return response
+
+
+@login_not_required
 def page_not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 

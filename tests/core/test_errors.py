@@ -35,3 +35,14 @@ def test_healthz_says_503_when_the_database_is_down(db, monkeypatch, tmp_path):
     monkeypatch.setattr(views, "connection", default.__class__(unreachable))
     response = views.healthz(RequestFactory().get("/healthz"))
     assert response.status_code == 503
+
+
+def test_an_outdated_form_gets_the_french_page(cast):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    login(client, cast.staff_a)
+    response = client.post(reverse("core:switch_context"), {"context": "x"})
+    assert response.status_code == 403
+    assert "La page a expiré" in response.text
+    assert response["X-Ancrage-Error"] == "csrf"

@@ -6,8 +6,9 @@ document.addEventListener("htmx:responseError", (event) => {
   if (!region) {
     return;
   }
-  const status = event.detail.xhr.status;
-  const text = region.getAttribute(`data-error-${status}`) || region.dataset.errorOther;
+  const xhr = event.detail.xhr;
+  const kind = xhr.getResponseHeader("X-Ancrage-Error") || xhr.status;
+  const text = region.getAttribute(`data-error-${kind}`) || region.dataset.errorOther;
   const alert = document.createElement("div");
   alert.className = "alert alert-danger";
   alert.textContent = text;
