@@ -16,3 +16,14 @@ def test_an_action_on_something_gone_is_explained(page, live_server, cast):
     region = page.locator("#messages[role=status]")
     region.get_by_text("Cet élément n’existe plus : rechargez la page.").wait_for()
     assert_accessible(page)
+
+
+def test_an_unreachable_server_is_explained(page, live_server, cast):
+    log_in(page, live_server, cast.staff_a)
+    page.goto("/cluster/equipe/")
+    page.route("**/cluster/equipe/inviter/", lambda route: route.abort())
+    page.get_by_label("Adresse électronique").fill("claire@exemple.fr")
+    page.get_by_label("Prénom").fill("Claire")
+    page.get_by_role("textbox", name="Nom", exact=True).fill("Martin")
+    page.get_by_role("button", name="Envoyer l'invitation").click()
+    page.locator("#messages").get_by_text("Le serveur ne répond pas").wait_for()
