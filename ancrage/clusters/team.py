@@ -49,22 +49,23 @@ def invite(request, form):
     return invitation
 
 
-def _locked_invitation(invitation):
+def _locked_open_invitation(invitation, refusal):
+    """The invitation, locked with its cluster; `refusal` (with %(status)s)
+    when it was accepted or revoked meanwhile."""
     cluster = _lock_cluster(invitation.cluster_id)
     locked = StaffInvitation.objects.select_for_update().get(pk=invitation.pk)
     locked.cluster = cluster
+    if locked.status in ("accepted", "revoked"):
+        raise TeamError(refusal % {"status": locked.get_status_display()})
     return locked
 
 
 @transaction.atomic
 def resend(request, invitation):
     """A new key (the old link stops working) and a new expiry date."""
-    invitation = _locked_invitation(invitation)
-    if invitation.status in ("accepted", "revoked"):
-        raise TeamError(
-            _("Cette invitation est %(status)s : elle ne peut plus être renvoyée.")
-            % {"status": invitation.get_status_display()}
-        )
+    invitation = _locked_open_invitation(
+        invitation, _("Cette invitation est %(status)s : elle ne peut plus être renvoyée.")
+    )
     _refuse_if_in_team(invitation.cluster, invitation.email)
     invitation.key = uuid.uuid4()
     invitation.expires_at = default_invitation_expiry()
@@ -76,12 +77,9 @@ def resend(request, invitation):
 
 @transaction.atomic
 def revoke(request, invitation):
-    invitation = _locked_invitation(invitation)
-    if invitation.status in ("accepted", "revoked"):
-        raise TeamError(
-            _("Cette invitation est %(status)s : elle ne peut plus être annulée.")
-            % {"status": invitation.get_status_display()}
-        )
+    invitation = _locked_open_invitation(
+        invitation, _("Cette invitation est %(status)s : elle ne peut plus être annulée.")
+    )
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
     audit.record(
