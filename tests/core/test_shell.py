@@ -107,3 +107,15 @@ def test_pages_stay_french_whatever_the_browser_language(client, db):
     response = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert "Mot de passe" in response.text
     assert "Password" not in response.text
+
+
+def test_before_the_code_the_header_offers_only_logging_out(client, cast):
+    client.force_login(cast.staff_a)  # password given, code not yet
+    page = client.get(reverse("accounts:mfa_verify")).text
+    assert "Se déconnecter" in page
+    assert reverse("cluster:staff") not in page
+    assert f'href="{reverse("accounts:account")}"' not in page
+    login(client, cast.staff_a)
+    page = client.get("/").text
+    assert reverse("cluster:staff") in page
+    assert f'href="{reverse("accounts:account")}"' in page

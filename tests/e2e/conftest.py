@@ -53,7 +53,8 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="fr-FR")
-    context.set_default_timeout(10_000)
+    # Generous: on 2 cores, the demo test imports all communes meanwhile.
+    context.set_default_timeout(30_000)
     page = context.new_page()
     yield page
     context.close()
