@@ -81,10 +81,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.first_name or self.email
 
     @property
-    def is_platform_admin(self):
-        return self.is_superuser
-
-    @property
     def is_authority(self):
         return self.authority_scopes.exists()
 

@@ -27,12 +27,6 @@ class Network(models.Model):
 
 
 class ClusterQuerySet(models.QuerySet):
-    def for_staff(self, user):
-        """The clusters `user` works for, as staff."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(staff__user=user)
-
     def matching(self, kind="", region_code=""):
         """Clusters of `kind` whose seat is in the région `region_code`; an
         empty criterion matches every cluster. Used by the public directory
