@@ -6,6 +6,8 @@ seconds. Attempts refused because of the limit are logged too, with
 `reason: throttled`, but do not count: waiting the announced time is enough.
 
 Failures are counted per account, whatever spelling was typed (`account_email`),
+and per known browser (`known_devices`), so that nobody can lock an account's
+owner out of the browser they usually log in from;
 and the attempts on one account run one at a time (`one_attempt_at_a_time`), so
 that parallel requests cannot all pass the check before a failure is written.
 """
@@ -84,11 +86,19 @@ BUSY_MESSAGE = _lazy(
 )
 
 
-def login_wait(email, ip, now=None):
-    """Seconds to wait before trying to log in again as `email` from `ip`."""
+def login_wait(email, ip, device=None, now=None):
+    """Seconds to wait before trying to log in again as `email` from `ip`.
+
+    The account's failures are those of this known browser (`device`, see
+    known_devices), or, from any other browser, those of unknown browsers."""
     now = now or timezone.now()
     failures = AuditEntry.objects.filter(action=AuditEntry.Action.LOGIN_FAILED)
-    waits = [_wait(failures.filter(actor_email=email), _account_limit(), now)]
+    account = failures.filter(actor_email=email)
+    if device:
+        account = account.filter(details__device=device)
+    else:
+        account = account.exclude(details__has_key="device")
+    waits = [_wait(account, _account_limit(), now)]
     if ip:
         waits.append(
             _wait(failures.filter(ip_address=ip), settings.ANCRAGE_LOGIN_MAX_FAILURES_PER_IP, now)

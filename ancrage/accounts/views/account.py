@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ancrage.accounts import audit, email_change, mfa, throttle
+from ancrage.accounts import audit, email_change, known_devices, mfa, throttle
 from ancrage.accounts.forms import CodeForm, EmailChangeForm, PasswordChangeForm, ProfileForm
 from ancrage.accounts.history import recent_logins
 from ancrage.accounts.models import AuditEntry
@@ -52,16 +52,21 @@ def current_password_checked(view):
     @wraps(view)
     def wrapper(request):
         email, ip = request.user.email, audit.client_ip(request)
+        device = known_devices.device_for(request, email)
         with throttle.one_attempt_at_a_time(*throttle.login_keys(email, ip)) as ok:
             if not ok:
                 return view(request, refused=throttle.BUSY_MESSAGE)
-            wait = throttle.login_wait(email, ip)
+            wait = throttle.login_wait(email, ip, device)
             if wait:
                 return view(request, refused=throttle.wait_message(wait))
             response = view(request)
             if getattr(response, "wrong_password", False):
                 audit.record(
-                    request, AuditEntry.Action.LOGIN_FAILED, actor_email=email, reason="account"
+                    request,
+                    AuditEntry.Action.LOGIN_FAILED,
+                    actor_email=email,
+                    reason="account",
+                    **known_devices.details(device),
                 )
             return response
 

@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 from django.contrib.auth import views as auth_views
 
-from ancrage.accounts import audit, throttle
+from ancrage.accounts import audit, known_devices, throttle
 from ancrage.accounts.forms import LoginForm, normalize_email
 from ancrage.accounts.models import AuditEntry
 
@@ -16,9 +16,10 @@ class LoginView(auth_views.LoginView):
 
     def post(self, request, *args, **kwargs):
         self.account_email = throttle.account_email(request.POST.get("username", ""))
+        self.device = known_devices.device_for(request, self.account_email)
         ip = audit.client_ip(request)
         with throttle.one_attempt_at_a_time(*throttle.login_keys(self.account_email, ip)) as ok:
-            wait = throttle.login_wait(self.account_email, ip) if ok else 0
+            wait = throttle.login_wait(self.account_email, ip, self.device) if ok else 0
             if wait or not ok:
                 # Refused without checking the password; what was typed is kept.
                 audit.record(
@@ -26,6 +27,7 @@ class LoginView(auth_views.LoginView):
                     AuditEntry.Action.LOGIN_FAILED,
                     actor_email=self.account_email,
                     **throttle.THROTTLED,
+                    **known_devices.details(self.device),
                 )
                 typed = normalize_email(request.POST.get("username", ""))
                 form = self.form_class(request, initial={"username": typed})
@@ -46,6 +48,7 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form):
         response = super().form_valid(form)
         audit.record(self.request, AuditEntry.Action.LOGIN, self.request.user)
+        known_devices.remember(self.request, response, self.request.user.email)
         return response
 
     def form_invalid(self, form):
@@ -54,6 +57,7 @@ class LoginView(auth_views.LoginView):
             AuditEntry.Action.LOGIN_FAILED,
             actor_email=self.account_email,
             reason="invalid",
+            **known_devices.details(self.device),
         )
         return super().form_invalid(form)
 
