@@ -157,3 +157,14 @@ def test_candidate_invited_becomes_staff_and_must_enrol(client, cast):
     client.post(url(invitation))
     response = client.get("/")
     assert response["Location"].startswith(reverse("accounts:mfa_setup"))
+
+
+def test_accepting_opens_the_space_just_joined(client, cast):
+    # Staff of Alpha, the first of her spaces in alphabetical order…
+    person = ClusterStaffFactory(cluster=cast.cluster_a, user__email="camille@exemple.fr").user
+    invitation = StaffInvitationFactory(cluster=cast.cluster_b, email=person.email)
+    login(client, person)
+    assert "<h1>Cluster Alpha</h1>" in client.get("/").text
+    client.post(url(invitation))
+    # …she lands in Bêta, which she just joined.
+    assert "<h1>Cluster Bêta</h1>" in client.get("/").text

@@ -15,6 +15,7 @@ from ancrage.accounts import audit
 from ancrage.accounts.forms import InvitationSignupForm
 from ancrage.accounts.invitations import find_invitation
 from ancrage.accounts.models import AuditEntry, User
+from ancrage.core.context import SESSION_KEY, available_contexts
 
 UNUSABLE = {
     "accepted": gettext_lazy("Cette invitation a déjà été utilisée."),
@@ -72,6 +73,7 @@ def _existing_account(request, found, token):
             _accept(request, found, request.user)
         except InvitationUnusable:
             return _unusable(request, "accepted")
+        _open_the_new_space(request, found)
         messages.success(request, _("Invitation acceptée (%(purpose)s).") % context)
         return redirect("core:home")
     return render(request, "accounts/invitation_accept.html", context)
@@ -101,6 +103,14 @@ def _new_account(request, found):
         return redirect("core:home")
     context = {"invitation": found, "purpose": found.describe(), "form": form}
     return render(request, "accounts/invitation_signup.html", context)
+
+
+def _open_the_new_space(request, found):
+    """Someone who already had other spaces lands in the one just joined."""
+    cluster_id = getattr(found, "cluster_id", None)
+    for space in available_contexts(request.user):
+        if space.kind == "staff" and space.cluster.pk == cluster_id:
+            request.session[SESSION_KEY] = space.key
 
 
 def _accept(request, found, user):
