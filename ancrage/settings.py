@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ancrage.core",
     "ancrage.accounts",
     "ancrage.territory",
+    "ancrage.referentiel",
     "ancrage.clusters",
     "ancrage.organisations",
     "ancrage.outbox",
