@@ -1,0 +1,267 @@
+"""The indexes of the search service, built from the database and kept in
+memory by each process until the vocabulary's revision token changes.
+
+- « occupation »: occupations, job titles (long and short labels), ESCO
+  occupations (preferred and alternative labels); for pickers.
+- « skill »: ROME skills and ESCO skills; for pickers.
+- « titles »: what normalisation compares a job title with: occupations, job
+  titles and the ESCO labels linked to an occupation.
+- « extraction »: ROME skills, word stems only, for skill extraction.
+
+A cluster's vocabulary is small and changes often: it is indexed at each
+query (`cluster_overlay`).
+"""
+
+import functools
+import threading
+
+import snowballstemmer
+from django.utils.translation import gettext_lazy as _
+
+from ancrage.referentiel.models import (
+    EscoOccupation,
+    EscoSkill,
+    JobTitle,
+    Occupation,
+    OccupationSkill,
+    Revision,
+    Skill,
+    VocabularyEntry,
+)
+from ancrage.referentiel.search.index import Doc, Index, doc_words
+from ancrage.referentiel.search.text import STOPWORDS, gender_forms, words
+
+# Words of skill labels that an offer never repeats (« Faire preuve de… »).
+EXTRACTION_STOPWORDS = frozenset({"fair", "preuv"})
+# In extraction, stems found in more than this share of skills only confirm a
+# match: they do not propose candidates (« réaliser », « techniques »).
+FREQUENT_SHARE = 0.03
+
+_cache = {}
+_lock = threading.Lock()
+
+
+def get(name):
+    """The index `name`, rebuilt if the vocabulary changed since it was built."""
+    token = Revision.current()
+    cached = _cache.get(name)
+    if cached is not None and cached[0] == token:
+        return cached[1]
+    with _lock:
+        cached = _cache.get(name)
+        if cached is None or cached[0] != token:
+            cached = (token, BUILDERS[name]())
+            _cache[name] = cached
+    return cached[1]
+
+
+_stemmer = snowballstemmer.stemmer("french")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _stem(raw):
+    return _stemmer.stemWord(raw)
+
+
+def stems(text):
+    """(stem, start, end) of each meaningful word of `text`: verb and noun
+    endings removed (Snowball French stemmer), so that « vous usinez des
+    pièces » meets « Usiner des pièces »."""
+    for raw, _folded, start, end in words(text):
+        if raw not in STOPWORDS and len(raw) > 1:
+            yield _stem(raw), start, end
+
+
+def _both_forms(label):
+    return doc_words(*gender_forms(label.replace("/", " / ") if " / " not in label else label))
+
+
+def _occupation_docs():
+    for pk, code, label in Occupation.objects.current().values_list("pk", "code", "label"):
+        yield Doc(
+            "occupation",
+            pk,
+            label,
+            code,
+            str(Occupation._meta.verbose_name),
+            pk,
+            words=_both_forms(label),
+        )
+
+
+def _job_title_docs():
+    titles = JobTitle.objects.filter(is_obsolete=False, occupation__is_obsolete=False).values_list(
+        "pk",
+        "label",
+        "short_label",
+        "is_principal",
+        "is_rare",
+        "occupation_id",
+        "occupation__code",
+        "occupation__label",
+    )
+    for pk, label, short_label, principal, rare, occupation_id, code, occupation in titles:
+        rank = 1 if principal else 3 if rare else 2
+        yield Doc(
+            "job_title",
+            pk,
+            label,
+            code,
+            occupation,
+            occupation_id,
+            rank=rank,
+            words=_both_forms(label),
+        )
+        if short_label and short_label != label:
+            yield Doc(
+                "job_title",
+                pk,
+                label,
+                code,
+                occupation,
+                occupation_id,
+                rank=rank,
+                words=doc_words(short_label),
+            )
+
+
+def _esco_occupation_docs(linked_only=False):
+    items = EscoOccupation.objects.values_list(
+        "pk", "label", "alt_labels", "occupation_id", "occupation__code", "occupation__label"
+    )
+    if linked_only:
+        items = items.filter(occupation__isnull=False, occupation__is_obsolete=False)
+    for pk, label, alt_labels, occupation_id, code, occupation in items:
+        for text in dict.fromkeys([label, *alt_labels]):
+            yield Doc(
+                "esco_occupation",
+                pk,
+                text,
+                code or "",
+                occupation or "ESCO",
+                occupation_id,
+                rank=4,
+                words=_both_forms(text),
+            )
+
+
+def _skill_docs():
+    kinds = dict(Skill.Kind.choices)
+    skills = Skill.objects.filter(is_obsolete=False).values_list("pk", "label", "kind", "ogr_code")
+    for pk, label, kind, ogr_code in skills:
+        yield Doc(
+            "skill",
+            pk,
+            label,
+            "",
+            str(kinds.get(kind, kind)),
+            skill_id=pk,
+            ogr_code=ogr_code,
+            rank=0 if kind != Skill.Kind.KNOWLEDGE else 1,
+            words=doc_words(label),
+        )
+
+
+def _esco_skill_docs():
+    items = EscoSkill.objects.values_list("pk", "label", "alt_labels", "skill_id", "skill__label")
+    for pk, label, alt_labels, skill_id, skill in items:
+        for text in dict.fromkeys([label, *alt_labels]):
+            yield Doc(
+                "esco_skill",
+                pk,
+                text,
+                "",
+                skill or "ESCO",
+                skill_id=skill_id,
+                rank=3,
+                words=doc_words(text),
+            )
+
+
+def _places():
+    """Written forms of French place names: unknown words of a title that are
+    places are dropped rather than read as typos."""
+    from ancrage.territory.models import Commune, Department, Region
+
+    names = set(Commune.objects.current().values_list("name", flat=True))
+    names.update(Department.objects.values_list("name", flat=True))
+    names.update(Region.objects.values_list("name", flat=True))
+    return frozenset(raw for name in names for raw, _, _, _ in words(name) if len(raw) > 2)
+
+
+def _build_occupation():
+    docs = [*_occupation_docs(), *_job_title_docs(), *_esco_occupation_docs()]
+    return Index(docs, ignored=_places())
+
+
+def _build_titles():
+    docs = [*_occupation_docs(), *_job_title_docs(), *_esco_occupation_docs(linked_only=True)]
+    index = Index(docs, ignored=_places())
+    index.occupations = {doc.pk: (doc.code, doc.label) for doc in docs if doc.kind == "occupation"}
+    return index
+
+
+def _build_skill():
+    return Index([*_skill_docs(), *_esco_skill_docs()])
+
+
+def _build_extraction():
+    docs = []
+    for doc in _skill_docs():
+        found = dict.fromkeys(stemmed for stemmed, _, _ in stems(doc.label))
+        doc.words = tuple(word for word in found if word not in EXTRACTION_STOPWORDS)
+        if doc.words:
+            docs.append(doc)
+    index = Index(docs, prefixes=False)
+    limit = max(len(docs) * FREQUENT_SHARE, 50)
+    index.frequent = {word for word, numbers in index.postings.items() if len(numbers) > limit}
+    return index
+
+
+BUILDERS = {
+    "occupation": _build_occupation,
+    "titles": _build_titles,
+    "skill": _build_skill,
+    "extraction": _build_extraction,
+}
+
+
+def cluster_overlay(cluster, name):
+    """An index of the cluster's vocabulary entries of the kind `name` needs."""
+    kind = VocabularyEntry.Kind.SKILL if name == "skill" else VocabularyEntry.Kind.OCCUPATION
+    entries = VocabularyEntry.objects.filter(cluster=cluster, kind=kind).select_related(
+        "occupation", "skill"
+    )
+    docs = []
+    for entry in entries:
+        item = entry.rome_item
+        if item is not None and getattr(item, "is_obsolete", False) and not entry.label:
+            continue
+        official = item.label if item is not None else ""
+        detail = official if entry.label and official else str(_("vocabulaire du cluster"))
+        code = entry.occupation.code if entry.occupation_id else ""
+        for text in dict.fromkeys([entry.display_label, *entry.aliases]):
+            docs.append(
+                Doc(
+                    "entry",
+                    entry.pk,
+                    entry.display_label,
+                    code,
+                    detail,
+                    entry.occupation_id,
+                    entry.skill_id,
+                    entry.pk,
+                    words=_both_forms(text),
+                )
+            )
+    index = Index(docs)
+    if name == "titles":
+        index.occupations = {}
+    return index
+
+
+def skills_of(occupation):
+    """Ids of the skills on an occupation's fiche."""
+    return set(
+        OccupationSkill.objects.filter(occupation=occupation).values_list("skill_id", flat=True)
+    )
