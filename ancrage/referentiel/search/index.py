@@ -18,6 +18,7 @@ from ancrage.referentiel.search.text import STOPWORDS, clean, fold, keys, words
 
 EXACT, ABBREVIATED, PREFIXED, TYPO = 1.0, 0.95, 0.85, 0.8
 MIN_TYPO_LENGTH = 4
+NOISE_WEIGHT = 0.25
 MAX_PREFIXED = 40
 SHORT_PREFIXED = {1: 3, 2: 8, 3: 20}
 
@@ -91,24 +92,30 @@ class Index:
     # Words near a typed word -------------------------------------------------
 
     def _delete_map(self):
-        deletes = defaultdict(list)
-        for word in self.postings:
-            if len(word) >= MIN_TYPO_LENGTH - 1:
-                for variant in _deletions(word):
-                    deletes[variant].append(word)
+        """{word with one letter deleted: written forms}, over the indexed
+        (folded) words and the words as written in the labels."""
+        deletes = defaultdict(set)
+        for form in (*self.postings, *self.raw_forms):
+            if len(form) >= MIN_TYPO_LENGTH - 1:
+                for variant in _deletions(form):
+                    deletes[variant].add(form)
         return deletes
 
     def near(self, word):
-        """Indexed words one edit away (insertion, deletion, substitution,
-        transposition of neighbours)."""
+        """Indexed words whose folded or written form is one edit away from
+        `word` (insertion, deletion, substitution, transposition of neighbours)."""
         deletes = self._deletes or {}
-        found = set(deletes.get(word, ()))
+        forms = set(deletes.get(word, ()))
         for variant in _deletions(word):
-            if variant in self.postings:
-                found.add(variant)
-            found.update(deletes.get(variant, ()))
-        found.discard(word)
-        return [candidate for candidate in found if _one_edit(word, candidate)]
+            forms.add(variant)
+            forms.update(deletes.get(variant, ()))
+        found = set()
+        for form in forms:
+            if form != word and _one_edit(word, form):
+                if form in self.postings:
+                    found.add(form)
+                found.update(self.raw_forms.get(form, ()))
+        return sorted(found)
 
     def starting_with(self, prefix, limit=MAX_PREFIXED):
         """Indexed words whose written form begins with `prefix`, most frequent first."""
@@ -141,8 +148,16 @@ class Index:
         return list(unique.values())
 
     def _slot(self, raw, folded, *, unfinished, dotted):
-        if raw in STOPWORDS or raw in NOISE or (len(raw) < 2 and not raw.isdigit()):
+        if raw in STOPWORDS or (len(raw) < 2 and not raw.isdigit()):
             return []
+        if raw in NOISE:
+            if folded not in self.postings:
+                return []
+            # « Stage », « recrutement »: usually the offer's words, sometimes
+            # the occupation's (« Conseiller en recrutement »).
+            slot = self._weighted(Slot(raw, {folded: EXACT}))
+            slot.weight *= NOISE_WEIGHT
+            return [slot]
         if raw in EXPANSIONS:
             # An acronym the labels also use (« QHSE ») stands for itself too.
             itself = {folded: EXACT} if folded in self.postings else {}
@@ -160,7 +175,7 @@ class Index:
         if not alternatives and raw in self.ignored:
             return []
         if not alternatives and len(raw) >= MIN_TYPO_LENGTH:
-            for word in self.near(folded) or self.near(raw):
+            for word in self.near(raw) or self.near(folded):
                 alternatives[word] = TYPO
             if not alternatives:
                 for word in self.starting_with(raw, limit=5):
