@@ -156,22 +156,22 @@ def normalize(title, *, limit=3, cluster=None):
     title = _query(title)
     if not title or limit <= 0:
         return []
-    index = indexes.get("titles")
+    index = indexes.get("occupation")
+    occupations = index.occupations
     candidates = _titles(index, title)
     if cluster is not None:
-        candidates.extend(_titles(indexes.cluster_overlay(cluster, "titles"), title))
+        candidates.extend(_titles(indexes.cluster_overlay(cluster, "occupation"), title))
     best = {}
     for score, doc in candidates:
-        if doc.occupation_id is None or score < MIN_NORMALIZED_SCORE:
+        if doc.occupation_id not in occupations or score < MIN_NORMALIZED_SCORE:
             continue
         current = best.get(doc.occupation_id)
         if current is None or (score, -doc.rank) > (current[0], -current[1].rank):
             best[doc.occupation_id] = (score, doc)
     ranked = sorted(best.values(), key=lambda pair: (-pair[0], pair[1].rank, pair[1].label))
-    occupations = index.occupations
     results = []
     for score, doc in ranked[:limit]:
-        code, label = occupations.get(doc.occupation_id, (doc.code, doc.detail))
+        code, label = occupations[doc.occupation_id]
         results.append(
             Normalized(
                 occupation_id=doc.occupation_id,

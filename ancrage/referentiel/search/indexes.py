@@ -2,10 +2,9 @@
 memory by each process until the vocabulary's revision token changes.
 
 - « occupation »: occupations, job titles (long and short labels), ESCO
-  occupations (preferred and alternative labels); for pickers.
+  occupations (preferred and alternative labels); for pickers and for
+  normalisation (which keeps the labels that lead to a current occupation).
 - « skill »: ROME skills and ESCO skills; for pickers.
-- « titles »: what normalisation compares a job title with: occupations, job
-  titles and the ESCO labels linked to an occupation.
 - « extraction »: ROME skills, word stems only, for skill extraction.
 
 A cluster's vocabulary is small and changes often: it is indexed at each
@@ -125,12 +124,10 @@ def _job_title_docs():
             )
 
 
-def _esco_occupation_docs(linked_only=False):
+def _esco_occupation_docs():
     items = EscoOccupation.objects.values_list(
         "pk", "label", "alt_labels", "occupation_id", "occupation__code", "occupation__label"
     )
-    if linked_only:
-        items = items.filter(occupation__isnull=False, occupation__is_obsolete=False)
     for pk, label, alt_labels, occupation_id, code, occupation in items:
         for text in dict.fromkeys([label, *alt_labels]):
             yield Doc(
@@ -191,11 +188,6 @@ def _places():
 
 def _build_occupation():
     docs = [*_occupation_docs(), *_job_title_docs(), *_esco_occupation_docs()]
-    return Index(docs, ignored=_places())
-
-
-def _build_titles():
-    docs = [*_occupation_docs(), *_job_title_docs(), *_esco_occupation_docs(linked_only=True)]
     index = Index(docs, ignored=_places())
     index.occupations = {doc.pk: (doc.code, doc.label) for doc in docs if doc.kind == "occupation"}
     return index
@@ -220,7 +212,6 @@ def _build_extraction():
 
 BUILDERS = {
     "occupation": _build_occupation,
-    "titles": _build_titles,
     "skill": _build_skill,
     "extraction": _build_extraction,
 }
@@ -254,10 +245,7 @@ def cluster_overlay(cluster, name):
                     words=_both_forms(text),
                 )
             )
-    index = Index(docs)
-    if name == "titles":
-        index.occupations = {}
-    return index
+    return Index(docs)
 
 
 def skills_of(occupation):
