@@ -3,7 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from ancrage.api import views
+from ancrage.api import referentiel, views
 
 
 class Router(DefaultRouter):
@@ -12,9 +12,22 @@ class Router(DefaultRouter):
 
 router = Router()
 router.register("clusters", views.ClusterViewSet, basename="cluster")
+router.register("referentiel/occupations", referentiel.OccupationViewSet, basename="occupation")
+
+referentiel_urls = [
+    path(
+        "referentiel/normalize", referentiel.NormalizeView.as_view(), name="referentiel-normalize"
+    ),
+    path("referentiel/suggest", referentiel.SuggestView.as_view(), name="referentiel-suggest"),
+    path(
+        "referentiel/extract-skills",
+        referentiel.ExtractSkillsView.as_view(),
+        name="referentiel-extract-skills",
+    ),
+]
 
 urlpatterns = [
-    path("v1/", include((router.urls, "api"), namespace="api")),
+    path("v1/", include((referentiel_urls + router.urls, "api"), namespace="api")),
     path("schema/", login_not_required(SpectacularAPIView.as_view()), name="api-schema"),
     path(
         "docs/",
