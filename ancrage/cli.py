@@ -30,6 +30,19 @@ def cmd_demo(args):
     _manage("migrate", "--no-input", "-v", "0")
     _manage("import_territory")
     _manage("load_demo")
+    from ancrage.referentiel.models import Release
+
+    if not Release.objects.filter(source=Release.Source.ROME).exists():
+        print(
+            "Métiers et compétences : la démonstration utilise un vocabulaire de départ "
+            "(environ 120 métiers du ROME).\n"
+            "Pour importer le ROME complet, téléchargez les fichiers CSV du ROME 4.0 sur "
+            "https://francetravail.org/opendata/repertoire-operationnel-des-meti.html\n"
+            "puis lancez : ancrage import-rome CHEMIN (dossier ou archive zip publiée).\n"
+            "Pour relier le ROME au référentiel européen, téléchargez ESCO en français "
+            "(format CSV) sur https://esco.ec.europa.eu/fr/use-esco/download\n"
+            "puis lancez : ancrage import-esco CHEMIN --lang fr\n"
+        )
     if args.no_serve:
         return
     # The demo runs with production settings (hashed static files, no DEBUG).

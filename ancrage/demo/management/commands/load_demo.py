@@ -9,6 +9,9 @@ from ancrage.clusters.factories import ClusterFactory, NetworkFactory
 from ancrage.clusters.models import Cluster, ClusterStaff, StaffInvitation
 from ancrage.demo import data
 from ancrage.organisations.models import Membership, Organisation, OrganisationUser
+from ancrage.referentiel.factories import VocabularyEntryFactory
+from ancrage.referentiel.models import Occupation, Skill, VocabularyEntry
+from ancrage.referentiel.starter import OCCUPATIONS, SKILLS, load_starter
 from ancrage.territory.models import Commune, Region
 
 
@@ -77,7 +80,55 @@ class Command(BaseCommand):
             organisation=organisation, user=member, defaults={"job_title": "Dirigeante"}
         )
         logins.append(("Adhérente de Neopolia", member.email))
+        self.load_vocabularies()
         return logins
+
+    def load_vocabularies(self):
+        """The starter vocabulary (unless the ROME is imported), then each
+        cluster's own vocabulary; a cluster that already has one keeps it.
+        An item missing from the référentiel (a ROME import replaced the
+        starter) becomes an item of the cluster's own, under the same name."""
+        self.stdout.write(load_starter().message)
+        done = set(
+            VocabularyEntry.objects.filter(cluster__slug__in=data.VOCABULARIES).values_list(
+                "cluster__slug", flat=True
+            )
+        )
+        clusters = Cluster.objects.filter(slug__in=set(data.VOCABULARIES) - done)
+        occupations = Occupation.objects.in_bulk([o.code for o in OCCUPATIONS], field_name="code")
+        occupation_labels = {o.code: o.label for o in OCCUPATIONS}
+        skills = {
+            (skill.kind, skill.label): skill
+            for skill in Skill.objects.filter(label__in=[label for _, label in SKILLS.values()])
+        }
+        entries = []
+        for cluster in clusters:
+            vocabulary = data.VOCABULARIES[cluster.slug]
+            for position, item in enumerate(data.items(vocabulary.occupations)):
+                occupation = occupations.get(item.target)
+                entries.append(
+                    VocabularyEntryFactory.build(
+                        cluster=cluster,
+                        occupation=occupation,
+                        label=item.label or ("" if occupation else occupation_labels[item.target]),
+                        aliases=list(item.aliases),
+                        position=position,
+                    )
+                )
+            for position, item in enumerate(data.items(vocabulary.skills)):
+                skill = skills.get(SKILLS.get(item.target))
+                entries.append(
+                    VocabularyEntryFactory.build(
+                        cluster=cluster,
+                        kind=VocabularyEntry.Kind.SKILL,
+                        occupation=None,
+                        skill=skill,
+                        label=item.label or ("" if skill else SKILLS[item.target][1]),
+                        aliases=list(item.aliases),
+                        position=position,
+                    )
+                )
+        VocabularyEntry.objects.bulk_create(entries)
 
     def load_shared_officer(self):
         """A chargée de mission who works for two clusters: the header lets
