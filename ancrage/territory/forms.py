@@ -11,15 +11,14 @@ Usage, in a ModelForm with a ForeignKey to `Commune`::
 or in a plain form: ``seat = CommuneField(label=_("Commune"))``. The cleaned
 value is a `Commune`.
 
-The widget is an accessible combobox: a text input that asks
-`territory:commune_autocomplete` for suggestions as the person types (htmx),
-a listbox under it, and a hidden input `<name>_code` that receives the INSEE
-code of the commune chosen in the list (`ancrage/commune-picker.js` handles
-the keyboard and the choice). Without JavaScript the typed text is resolved on
-submit: an INSEE code, a postal code of a single commune, a label such as
-« Lorient (56100) » or a name only one commune matches. Otherwise the field
-says, in French, which communes match and asks to choose; the typed text is
-kept.
+The widget is the project's combobox (`ancrage.core.widgets.Combobox`): a
+text input that asks `territory:commune_autocomplete` for suggestions as the
+person types (htmx), a listbox under it, and a hidden input `<name>_code`
+that receives the INSEE code of the commune chosen in the list. Without
+JavaScript the typed text is resolved on submit: an INSEE code, a postal code
+of a single commune, a label such as « Lorient (56100) » or a name only one
+commune matches. Otherwise the field says, in French, which communes match
+and asks to choose; the typed text is kept.
 
 The form's initial commune stays valid even when it is no longer current
 (merged after a yearly import): the form can be saved unchanged, and the help
@@ -30,65 +29,35 @@ In tests, post the INSEE code or the label as the field's value:
 """
 
 import re
-from typing import NamedTuple
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
-from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from ancrage.core.widgets import Combobox, Typed
 from ancrage.territory.models import Commune
 
 MAX_CANDIDATES = 5
 INSEE_CODE = re.compile(r"[0-9][0-9AB][0-9]{3}")
 
-
-class TypedCommune(NamedTuple):
-    """What the widget holds: the visible text and the chosen INSEE code."""
-
-    text: str
-    code: str = ""
+# What the picker holds: the visible text and the chosen INSEE code.
+TypedCommune = Typed
 
 
-class CommuneWidget(forms.Widget):
-    template_name = "territory/widgets/commune_picker.html"
-
-    def format_value(self, value):
-        if not isinstance(value, TypedCommune):
-            value = TypedCommune(str(value or ""))
-        return TypedCommune(value.text.replace("\x00", ""), value.code)
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        widget = context["widget"]
-        attrs = dict(widget["attrs"])
-        classes = ["form-control", *attrs.pop("class", "").split()]
-        widget["css_class"] = " ".join(dict.fromkeys(classes))
-        widget["input_id"] = attrs.pop("id", None) or f"id_{name}"
-        widget["other_attrs"] = attrs
-        widget["code_name"] = f"{name}_code"
-        return context
-
-    def _render(self, template_name, context, renderer=None):
-        # The project's template engine, so the template lives with the others.
-        return render_to_string(template_name, context)
-
-    def value_from_datadict(self, data, files, name):
-        text = data.get(name)
-        code = data.get(f"{name}_code")
-        if text is None and code is None:
-            return None
-        code = str(code or "").strip().upper()
-        # Only an INSEE code is kept: anything else is ignored, the text decides.
-        return TypedCommune(str(text or "")[:1000], code if INSEE_CODE.fullmatch(code) else "")
-
-    def value_omitted_from_data(self, data, files, name):
-        return name not in data and f"{name}_code" not in data
+def commune_widget():
+    return Combobox(
+        "territory:commune_autocomplete",
+        code_pattern=INSEE_CODE,
+        options_label=_("Communes proposées"),
+        none_text=_("Aucune commune ne correspond."),
+        some_text=_(
+            "Communes proposées : %s. Flèches haut et bas pour parcourir, Entrée pour choisir."
+        ),
+    )
 
 
 class CommuneField(forms.ModelChoiceField):
-    widget = CommuneWidget
     default_error_messages = {
         "invalid_choice": _(
             "Aucune commune ne correspond à « %(value)s ». Vérifiez l'orthographe "
@@ -104,6 +73,7 @@ class CommuneField(forms.ModelChoiceField):
     def __init__(self, queryset=None, **kwargs):
         kwargs.pop("to_field_name", None)
         kwargs.setdefault("empty_label", None)
+        kwargs.setdefault("widget", commune_widget())
         if queryset is None:
             queryset = Commune.objects.all()
         super().__init__(queryset=queryset, **kwargs)
