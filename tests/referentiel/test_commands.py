@@ -70,7 +70,7 @@ def test_extract_skills_prints_each_skill_with_its_span(rome, tmp_path):
     assert (
         out.splitlines()[0] == "Régler les paramètres d'une machine (savoir-faire, code OGR 100001)"
     )
-    assert out.splitlines()[1].startswith(f"   ligne 2, caractères {start} à ")
+    assert out.splitlines()[1].startswith(f"   ligne 2 (caractères {start} à ")
     assert "« réglez les paramètres des machines »" in out
     assert "Faire preuve de rigueur (savoir-être professionnel, code OGR 100004)" in out
     assert out.endswith("2 compétence(s) trouvée(s).\n")

@@ -112,7 +112,7 @@ class Command(BaseCommand):
             kind = kinds.get(kind_value(skill.kind), skill.kind)
             self.stdout.write(
                 f"{skill.label} ({kind}, code OGR {skill.ogr_code or '—'})\n"
-                f"   ligne {line}, caractères {skill.start} à {skill.end} : "
+                f"   ligne {line} (caractères {skill.start} à {skill.end} du texte) : "
                 f"« {' '.join(skill.matched_text.split())} »"
             )
         self.stdout.write(f"{len(found)} compétence(s) trouvée(s).")
