@@ -227,24 +227,13 @@ class ExtractSkillsRequestSerializer(serializers.Serializer):
 class FoundSkillSerializer(serializers.Serializer):
     ogr_code = serializers.IntegerField(allow_null=True, help_text=_("Code OGR de la compétence."))
     label = serializers.CharField()
-    kind = serializers.SerializerMethodField(
+    kind = serializers.CharField(
         help_text=_("savoir_faire, savoir_etre (savoir-être professionnel) ou savoir.")
     )
-    kind_label = serializers.SerializerMethodField(help_text=_("La nature, en français."))
+    kind_label = serializers.CharField(help_text=_("La nature, en français."))
     start = serializers.IntegerField(
         help_text=_("Début du passage reconnu (caractères, à partir de 0).")
     )
     end = serializers.IntegerField(help_text=_("Fin du passage reconnu (exclue)."))
     matched_text = serializers.CharField(help_text=_("Le passage du texte reconnu."))
     score = serializers.FloatField()
-
-    def get_kind(self, found) -> str:
-        """The search service may give the kind or its French label."""
-        for value, label in Skill.Kind.choices:
-            if found.kind in (value, str(label)):
-                return value
-        return found.kind
-
-    def get_kind_label(self, found) -> str:
-        kind = self.get_kind(found)
-        return str(Skill.Kind(kind).label) if kind in Skill.Kind.values else found.kind

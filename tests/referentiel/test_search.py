@@ -142,6 +142,12 @@ class TestNormalize:
     def test_empty_or_absurd_titles_give_nothing(self, machining, title):
         assert normalize(title) == []
 
+    def test_abbreviations_whose_words_no_label_has(self):
+        OccupationFactory(code="H2903", label="Usineur / Usineuse")
+        assert normalize("usineur CN H/F")[0].code == "H2903"
+        assert normalize("tech. BE") == []
+        assert suggest("resp. QHSE") == []
+
     def test_limit(self, machining):
         assert len(normalize("technicien maintenance", limit=1)) == 1
         assert len(normalize("technicien maintenance", limit=5)) == 2
@@ -268,7 +274,8 @@ class TestExtractSkills:
         assert self.TEXT[usiner.start : usiner.end] == usiner.matched_text
         assert usiner.matched_text == "usinez des pièces de haute précision"
         assert by_code[1004].matched_text == "logiciels de CAO"
-        assert by_code[1003].kind == "savoir-être professionnel"
+        assert by_code[1003].kind == "savoir_etre"
+        assert by_code[1003].kind_label == "savoir-être professionnel"
         assert [skill.start for skill in found] == sorted(skill.start for skill in found)
 
     def test_words_far_apart_or_in_other_sentences_do_not_count(self, skills):

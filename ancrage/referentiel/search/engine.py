@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from ancrage.referentiel.models import Skill
 from ancrage.referentiel.search import indexes
 
 MAX_QUERY_LENGTH = 200
@@ -72,6 +73,10 @@ class FoundSkill:
     end: int
     matched_text: str
     score: float
+
+    @property
+    def kind_label(self):
+        return Skill.Kind(self.kind).label
 
 
 def _query(text):
@@ -260,7 +265,7 @@ def _skills_in(index, text, segment, allowed):
                 skill_id=doc.skill_id,
                 ogr_code=doc.ogr_code,
                 label=doc.label,
-                kind=doc.detail,
+                kind=doc.skill_kind,
                 start=start,
                 end=end,
                 matched_text=text[start:end],

@@ -34,6 +34,7 @@ class Doc:
     skill_id: int | None = None
     entry_id: int | None = None
     ogr_code: int | None = None
+    skill_kind: str = ""
     rank: int = 0  # lower first among equals: principal titles before synonyms…
     words: tuple = ()
     start: str = ""  # the label's first folded word, for the « starts with » bonus
@@ -163,7 +164,15 @@ class Index:
             # An acronym the labels also use (« QHSE ») stands for itself too.
             itself = {folded: EXACT} if folded in self.postings else {}
             return [
-                self._weighted(Slot(raw, {**dict.fromkeys(options, ABBREVIATED), **itself}))
+                self._weighted(
+                    Slot(
+                        raw,
+                        {
+                            **{word: ABBREVIATED for word in options if word in self.postings},
+                            **itself,
+                        },
+                    )
+                )
                 for options in EXPANSIONS[raw]
             ]
         alternatives = {}

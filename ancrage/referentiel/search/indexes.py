@@ -154,6 +154,7 @@ def _skill_docs():
             str(kinds.get(kind, kind)),
             skill_id=pk,
             ogr_code=ogr_code,
+            skill_kind=kind,
             rank=0 if kind != Skill.Kind.KNOWLEDGE else 1,
             words=doc_words(label),
         )

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.formats import number_format
 
 from ancrage.referentiel import search
-from ancrage.referentiel.models import Occupation, Skill
+from ancrage.referentiel.models import Occupation
 from ancrage.referentiel.search.engine import MAX_TEXT_LENGTH
 
 # A UTF-8 character takes at most 4 bytes: reading this many is enough to
@@ -15,14 +15,6 @@ MAX_BYTES = 4 * MAX_TEXT_LENGTH + 4
 
 def _count(number):
     return number_format(number, force_grouping=True)
-
-
-def kind_value(kind):
-    """savoir_faire, savoir_etre or savoir, from the kind or its French label."""
-    for value, label in Skill.Kind.choices:
-        if kind in (value, str(label)):
-            return value
-    return kind
 
 
 def read_text(path, stdin):
@@ -93,7 +85,7 @@ class Command(BaseCommand):
                 {
                     "ogr_code": skill.ogr_code,
                     "label": skill.label,
-                    "kind": kind_value(skill.kind),
+                    "kind": skill.kind,
                     "start": skill.start,
                     "end": skill.end,
                     "matched_text": skill.matched_text,
@@ -106,12 +98,10 @@ class Command(BaseCommand):
         if not found:
             self.stdout.write("Aucune compétence trouvée.")
             return
-        kinds = dict(Skill.Kind.choices)
         for skill in found:
             line = text.count("\n", 0, skill.start) + 1
-            kind = kinds.get(kind_value(skill.kind), skill.kind)
             self.stdout.write(
-                f"{skill.label} ({kind}, code OGR {skill.ogr_code or '—'})\n"
+                f"{skill.label} ({skill.kind_label}, code OGR {skill.ogr_code or '—'})\n"
                 f"   ligne {line} (caractères {skill.start} à {skill.end} du texte) : "
                 f"« {' '.join(skill.matched_text.split())} »"
             )
