@@ -81,9 +81,9 @@ def cmd_worker(args):
     _manage("db_worker", "--queue-name", "*")
 
 
-def cmd_import_territory(args):
+def cmd_passthrough(args):
     _setup()
-    _manage("import_territory", *args.rest)
+    _manage(args.command_name, *args.rest)
 
 
 def cmd_manage(args):
@@ -146,13 +146,19 @@ def build_parser():
     worker = _parser(sub, "worker", help="exécute les tâches de fond (envoi des courriels…)")
     worker.set_defaults(func=cmd_worker)
 
-    territory = _parser(
-        sub,
-        "import-territory",
-        help="importe ou met à jour régions, départements, communes, zones d'emploi et bassins",
-        add_help=False,
-    )
-    territory.set_defaults(func=cmd_import_territory, passthrough=True)
+    for name, command, help_text in (
+        (
+            "import-territory",
+            "import_territory",
+            "importe ou met à jour régions, départements, communes, zones d'emploi et bassins",
+        ),
+        ("import-rome", "import_rome", "importe ou met à jour le ROME 4.0 (France Travail)"),
+        ("import-esco", "import_esco", "importe ESCO (Commission européenne) et le relie au ROME"),
+        ("normalize", "normalize", "propose les métiers ROME d'un intitulé de poste"),
+        ("extract-skills", "extract_skills", "repère les compétences ROME d'un texte"),
+    ):
+        passthrough = _parser(sub, name, help=help_text, add_help=False)
+        passthrough.set_defaults(func=cmd_passthrough, command_name=command, passthrough=True)
 
     manage = _parser(sub, "manage", help="passe la commande à manage.py de Django", add_help=False)
     manage.set_defaults(func=cmd_manage, passthrough=True)

@@ -9,6 +9,8 @@ urlpatterns = [
     path("clusters/", include("ancrage.clusters.public_urls")),
     path("cluster/", include("ancrage.clusters.urls")),
     path("territoire/", include("ancrage.territory.urls")),
+    path("", include("ancrage.referentiel.urls")),
+    path("cluster/vocabulaire/", include("ancrage.referentiel.vocabulary_urls")),
     path("courriels/", include("ancrage.outbox.urls")),
     path("api/", include("ancrage.api.urls")),
     # Django's admin has its own login page, without our brute-force limits,
