@@ -416,6 +416,17 @@ class VocabularyEntry(models.Model):
                 ),
                 name="vocabulary_entry_has_label_or_link",
             ),
+            # A ROME item under its official name appears once per cluster.
+            models.UniqueConstraint(
+                fields=["cluster", "occupation"],
+                condition=models.Q(label="", occupation__isnull=False),
+                name="vocabulary_entry_official_occupation_once",
+            ),
+            models.UniqueConstraint(
+                fields=["cluster", "skill"],
+                condition=models.Q(label="", skill__isnull=False),
+                name="vocabulary_entry_official_skill_once",
+            ),
         ]
         indexes = [models.Index(fields=["cluster", "kind", "position"])]
 

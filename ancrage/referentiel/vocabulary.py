@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from ancrage.accounts import audit
+from ancrage.accounts.models import AuditEntry
 from ancrage.clusters.models import Cluster
 from ancrage.referentiel.models import Occupation, VocabularyEntry
 
@@ -173,7 +174,7 @@ def add_rome_item(request, cluster, item):
     kind = kind_of(item)
     _refuse_same_name(cluster.pk, kind, item.label)
     entry = _create(request, cluster, kind, item, "")
-    _audit(request, "vocabulary.add", entry, rome=_rome_reference(entry))
+    _audit(request, AuditEntry.Action.VOCABULARY_ADD, entry, rome=_rome_reference(entry))
     return entry
 
 
@@ -189,7 +190,9 @@ def add_own_item(request, cluster, kind, label, item=None):
     cluster = _lock_cluster(cluster.pk)
     _refuse_same_name(cluster.pk, kind, label)
     entry = _create(request, cluster, kind, item, label)
-    _audit(request, "vocabulary.add", entry, label=label, rome=_rome_reference(entry))
+    _audit(
+        request, AuditEntry.Action.VOCABULARY_ADD, entry, label=label, rome=_rome_reference(entry)
+    )
     return entry
 
 
@@ -210,7 +213,7 @@ def rename(request, entry, label):
     previous = entry.label
     entry.label = label
     entry.save(update_fields=["label"])
-    _audit(request, "vocabulary.rename", entry, previous=previous, label=label)
+    _audit(request, AuditEntry.Action.VOCABULARY_RENAME, entry, previous=previous, label=label)
     return entry
 
 
@@ -243,7 +246,7 @@ def merge(request, keep, remove):
     keep.refresh_from_db(fields=["position"])
     _audit(
         request,
-        "vocabulary.merge",
+        AuditEntry.Action.VOCABULARY_MERGE,
         keep,
         removed=removed_label,
         removed_id=removed_id,
@@ -309,7 +312,13 @@ def move(request, entry, direction):
     order[index], order[other] = order[other], order[index]
     _renumber(entry.cluster_id, entry.kind, order)
     entry.refresh_from_db(fields=["position"])
-    _audit(request, "vocabulary.move", entry, direction=direction, position=entry.position)
+    _audit(
+        request,
+        AuditEntry.Action.VOCABULARY_MOVE,
+        entry,
+        direction=direction,
+        position=entry.position,
+    )
     return entry
 
 
@@ -326,7 +335,7 @@ def remove(request, entry):
             )
             % {"label": entry.display_label, "count": used}
         )
-    _audit(request, "vocabulary.remove", entry, label=entry.display_label)
+    _audit(request, AuditEntry.Action.VOCABULARY_REMOVE, entry, label=entry.display_label)
     entry.delete()
     _renumber(entry.cluster_id, entry.kind)
 

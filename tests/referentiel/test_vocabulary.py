@@ -377,6 +377,17 @@ class TestScreen:
             in html
         )
 
+    def test_the_cluster_audit_log_tells_vocabulary_changes_in_french(
+        self, staff_client, cast, rome
+    ):
+        staff_client.post(
+            reverse("vocabulary:add", args=["metiers"]), {"occupation-add-item": "h2903"}
+        )
+        html = page_text(staff_client.get(reverse("cluster:audit")))
+        assert "ajout au vocabulaire" in html
+        assert "nature : métier" in html
+        assert ">vocabulary.add<" not in html
+
     def test_add_with_htmx_answers_the_section_and_the_live_region(self, staff_client, cast, rome):
         response = staff_client.post(
             reverse("vocabulary:add", args=["metiers"]),

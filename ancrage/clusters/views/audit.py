@@ -23,6 +23,15 @@ DETAIL_LABELS = {
     "resent": _("renvoi"),
     "reason": _("motif"),
     "remaining": _("codes de secours restants"),
+    "kind": _("nature"),
+    "rome": _("élément du ROME"),
+    "label": _("nom"),
+    "removed": _("entrée retirée"),
+    "removed_id": _("numéro de l'entrée retirée"),
+    "took_link": _("lien ROME repris"),
+    "repointed": _("données rattachées à nouveau"),
+    "direction": _("sens"),
+    "position": _("position"),
 }
 VALUE_LABELS = {
     True: _("oui"),
@@ -30,6 +39,10 @@ VALUE_LABELS = {
     "invitation": _("invitation"),
     "invalid": _("identifiants refusés"),
     "account": _("mot de passe actuel erroné"),
+    "occupation": _("métier"),
+    "skill": _("compétence"),
+    "up": _("vers le haut"),
+    "down": _("vers le bas"),
 }
 ROLE_LABELS = dict(ClusterStaff.Role.choices)
 
