@@ -80,6 +80,10 @@ def test_code_is_case_insensitive_with_one_canonical_address(client, rome):
     response = client.get("/metiers/h2903/")
     assert response.status_code == 301
     assert response["Location"] == "/metiers/H2903/"
+    html = client.get("/metiers/H2903/").content.decode()
+    assert 'rel="canonical"' in html
+    assert 'href="http://testserver/metiers/H2903/"' in html
+    assert '<meta name="description"' in html
 
 
 @pytest.mark.parametrize("code", ["Z9999", "H29030", "H", "<script>", "h 290"])
