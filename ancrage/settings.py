@@ -251,3 +251,10 @@ ANCRAGE_PUBLICATION_DIRECTOR = envstr("ANCRAGE_PUBLICATION_DIRECTOR", "")
 ANCRAGE_HOSTING_PROVIDER = envstr("ANCRAGE_HOSTING_PROVIDER", "")
 ANCRAGE_CONTACT_EMAIL = envstr("ANCRAGE_CONTACT_EMAIL", "contact@ancrage.localhost")
 ANCRAGE_DPO_EMAIL = envstr("ANCRAGE_DPO_EMAIL", ANCRAGE_CONTACT_EMAIL)
+
+# Where `ancrage import-rome --download` fetches the ROME 4.0 open data (zip
+# of CSV files published by France Travail).
+ANCRAGE_ROME_DOWNLOAD_URL = envstr(
+    "ANCRAGE_ROME_DOWNLOAD_URL",
+    "https://api.francetravail.fr/api-nomenclatureemploi/v1/open-data/csv",
+)

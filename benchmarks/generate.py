@@ -5,7 +5,8 @@
 Runs the migrations, imports the whole official geography (the npm package
 `@etalab/decoupage-administratif`, plus the zones d'emploi and BMO basins of
 `../shared/data/geo` when that folder exists), then creates clusters, their
-staff and member organisations with bulk inserts. Deterministic (fixed seed)
+staff and member organisations with bulk inserts, and imports the référentiel
+(ROME 4.0 and the French ESCO of `../shared/data`). Deterministic (fixed seed)
 and idempotent: a step whose data is already complete is skipped, an
 incomplete one is removed and created again.
 
@@ -25,6 +26,8 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 COG_SOURCE = BASE_DIR / "node_modules/@etalab/decoupage-administratif/data"
 SHARED_GEO = BASE_DIR.parent / "shared/data/geo"
+SHARED_ROME = BASE_DIR.parent / "shared/data/rome-v460"
+SHARED_ESCO = BASE_DIR.parent / "shared/data/esco-fr"
 SLUG_PREFIX = "bench-"
 EMAIL_DOMAIN = "bench.ancrage.test"
 SEED = 20260101
@@ -234,12 +237,31 @@ def create_organisations(scale, rng):
     Membership.objects.bulk_create(memberships, batch_size=BATCH)
 
 
+def referentiel_done(scale):
+    from ancrage.referentiel.models import EscoOccupation, Occupation
+
+    imported = Occupation.objects.filter(ogr_code__isnull=False, is_obsolete=False)
+    return imported.count() >= 1584 and EscoOccupation.objects.exists()
+
+
+def import_referentiel(scale, rng):
+    from ancrage.referentiel.importers import esco, rome, rome_update
+
+    for folder in (SHARED_ROME, SHARED_ESCO):
+        if not folder.is_dir():
+            raise SystemExit(f"données de référence introuvables : {folder}")
+    rome_update.apply(rome.read_publication(SHARED_ROME))
+    esco.apply(esco.read_esco(SHARED_ESCO, "fr"))
+
+
 STEPS = [
     Step("géographie", geography_done, lambda: None, import_geography),
     Step("clusters et équipes", clusters_done, clear_clusters, create_clusters),
     Step(
         "organisations et adhésions", organisations_done, clear_organisations, create_organisations
     ),
+    # Imports are idempotent and write in one transaction: nothing to clear.
+    Step("référentiel ROME et ESCO", referentiel_done, lambda: None, import_referentiel),
 ]
 
 
