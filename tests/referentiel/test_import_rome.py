@@ -156,6 +156,11 @@ def check_admin(client):
     assert "Tourneur-fraiseur / Tourneuse-fraiseuse" in page.text
     assert 'name="_save"' not in page.text
     assert client.get("/admin-technique/referentiel/occupation/add/").status_code == 403
+    for model in (JobTitle, Skill, OccupationSkill, Mobility, WorkContext, Release):
+        url = f"/admin-technique/referentiel/{model._meta.model_name}/"
+        first = model.objects.order_by("pk").first()
+        statuses = (client.get(url).status_code, client.get(f"{url}{first.pk}/change/").status_code)
+        assert statuses == (200, 200), url
 
 
 # Updates, on the fiches of domain H29.
