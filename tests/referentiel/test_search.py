@@ -136,6 +136,23 @@ class TestNormalize:
         assert results[0].code == "H2913"
         assert results[0].score > 0.9
 
+    def test_hyphenated_place_names_are_dropped_whole(self, machining):
+        CommuneFactory(name="Saint-Jean-de-Monts", code="85234")
+        OccupationFactory(code="I1308", label="Technicien / Technicienne de monte-charges")
+        assert normalize("Soudeur Saint-Jean-de-Monts")[0].code == "H2913"
+        assert normalize("Saint-Jean-de-Monts (85)") == []
+
+    def test_ties_go_to_the_label_written_like_the_title(self):
+        OccupationFactory(code="F1137", label="Ingénieur travaux")
+        OccupationFactory(code="F1205", label="Ingénieur de travaux")
+        assert normalize("Ingénieur travaux")[0].code == "F1137"
+        assert normalize("ingenieur de travaux")[0].code == "F1205"
+
+    def test_research_and_development(self):
+        OccupationFactory(code="H1210", label="Technicien / Technicienne R&D")
+        OccupationFactory(code="H1206", label="Ingénieur / Ingénieure de recherche")
+        assert normalize("Tech. R & D")[0].code == "H1210"
+
     @pytest.mark.parametrize(
         "title", ["", "   ", "H/F", "CDI", "xqzw qwrt", "!!!", "\x00", "a" * 5000]
     )

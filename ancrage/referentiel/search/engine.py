@@ -1,11 +1,13 @@
 import heapq
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from django.utils.translation import gettext_lazy as _
 
 from ancrage.referentiel.models import Skill
 from ancrage.referentiel.search import indexes
+from ancrage.referentiel.search.text import gender_forms, written
 
 MAX_QUERY_LENGTH = 200
 MAX_TEXT_LENGTH = 50_000
@@ -14,6 +16,8 @@ ROME_CODE = re.compile(r"[A-Na-n]\d{0,4}")
 MIN_SUGGESTION_MATCH = 0.6
 # Normalisation: below this score, a title is not recognised at all.
 MIN_NORMALIZED_SCORE = 0.35
+# Candidates beyond the limit whose ties are looked at.
+TIE_CANDIDATES = 5
 # A cluster's own words come before the national ones when they match as well.
 CLUSTER_BONUS = 0.1
 # Skill extraction: the share of a skill's label (by weight) found in one
@@ -174,6 +178,7 @@ def normalize(title, *, limit=3, cluster=None):
         if current is None or (score, -doc.rank) > (current[0], -current[1].rank):
             best[doc.occupation_id] = (score, doc)
     ranked = sorted(best.values(), key=lambda pair: (-pair[0], pair[1].rank, pair[1].label))
+    ranked = _closest_first(title, ranked[: limit + TIE_CANDIDATES])
     results = []
     for score, doc in ranked[:limit]:
         code, label = occupations[doc.occupation_id]
@@ -187,6 +192,18 @@ def normalize(title, *, limit=3, cluster=None):
             )
         )
     return results
+
+
+def _closest_first(title, ranked):
+    """Among equal scores, the label written most like the title first
+    (« Ingénieur travaux » is not « Ingénieur de travaux »)."""
+    typed = written(title)
+
+    def closeness(doc):
+        forms = {written(form) for form in gender_forms(doc.label)}
+        return max(SequenceMatcher(None, typed, form).ratio() for form in forms)
+
+    return sorted(ranked, key=lambda pair: (-round(pair[0], 3), -closeness(pair[1]), pair[1].rank))
 
 
 def _titles(index, title):

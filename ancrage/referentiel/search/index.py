@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ancrage.referentiel.search.abbreviations import ABBREVIATIONS, NOISE
-from ancrage.referentiel.search.text import STOPWORDS, clean, fold, keys, words
+from ancrage.referentiel.search.text import COMPOUND, STOPWORDS, clean, compound, fold, keys, words
 
 EXACT, ABBREVIATED, PREFIXED, TYPO = 1.0, 0.95, 0.85, 0.8
 MIN_TYPO_LENGTH = 4
@@ -134,7 +134,7 @@ class Index:
     def read(self, text, *, prefix_last=False):
         """The slots of a query. With `prefix_last`, the last word may be
         unfinished (type-ahead)."""
-        text = clean(text)
+        text = COMPOUND.sub(self._without_place, clean(text))
         typed = list(words(text))
         slots = []
         for position, (raw, folded, _, end) in enumerate(typed):
@@ -148,6 +148,10 @@ class Index:
         for slot in slots:
             unique.setdefault(tuple(sorted(slot.alternatives)), slot)
         return list(unique.values())
+
+    def _without_place(self, match):
+        name = match.group()
+        return " " * len(name) if compound(name) in self.ignored else name
 
     def _slot(self, raw, folded, *, unfinished, dotted):
         if raw in STOPWORDS or (len(raw) < 2 and not raw.isdigit()):

@@ -28,7 +28,7 @@ from ancrage.referentiel.models import (
     VocabularyEntry,
 )
 from ancrage.referentiel.search.index import Doc, Index, doc_words
-from ancrage.referentiel.search.text import STOPWORDS, gender_forms, words
+from ancrage.referentiel.search.text import STOPWORDS, compound, gender_forms, words
 
 # Words of skill labels that an offer never repeats (« Faire preuve de… »).
 EXTRACTION_STOPWORDS = frozenset({"fair", "preuv"})
@@ -178,13 +178,16 @@ def _esco_skill_docs():
 
 def _places():
     """Written forms of French place names: unknown words of a title that are
-    places are dropped rather than read as typos."""
+    places are dropped rather than read as typos, and so are hyphenated names
+    (« Saint-Jean-de-Monts ») even when their words mean something else."""
     from ancrage.territory.models import Commune, Department, Region
 
     names = set(Commune.objects.current().values_list("name", flat=True))
     names.update(Department.objects.values_list("name", flat=True))
     names.update(Region.objects.values_list("name", flat=True))
-    return frozenset(raw for name in names for raw, _, _, _ in words(name) if len(raw) > 2)
+    places = {raw for name in names for raw, _, _, _ in words(name) if len(raw) > 2}
+    places.update(compound(name) for name in names if "-" in name)
+    return frozenset(places)
 
 
 def _build_occupation():

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 WORD = re.compile(r"[^\W_]+")
+COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 # Gender markers of offers and of ROME short labels: « H/F », « (F/H) »,
 # « F-H-X », « Accastilleur(se) », « médicosocial(e) ».
 GENDER_MARKER = re.compile(r"\(?\b[hfx](?:\s*[/\\-]\s*[hfx])+\b\)?", re.IGNORECASE)
@@ -18,13 +19,13 @@ FEMININE_SUFFIX = re.compile(
     r"\((?:e|ée|se|euse|rice|trice|ne|nne|ère|ere|le|lle|te|tte|ve|ive|sse|esse|fe|ffe)\)",
     re.IGNORECASE,
 )
+RESEARCH = re.compile(r"\bR\s*&\s*D\b", re.IGNORECASE)
 
 STOPWORDS = frozenset(
     [
         "a",
         "au",
         "aux",
-        "avec",
         "d",
         "de",
         "des",
@@ -39,7 +40,6 @@ STOPWORDS = frozenset(
         "ou",
         "par",
         "pour",
-        "sans",
         "sur",
         "un",
         "une",
@@ -103,8 +103,9 @@ def fold(word):
 
 
 def clean(text):
-    """Remove gender markers, and glue ROME's feminine suffixes to nothing."""
+    """Remove gender markers and ROME's feminine suffixes; spell out « R&D »."""
     text = FEMININE_SUFFIX.sub("", text)
+    text = RESEARCH.sub(" recherche et développement ", text)
     return GENDER_MARKER.sub(" ", text)
 
 
@@ -140,6 +141,18 @@ def gender_forms(label):
         tail = " ".join(feminine_words[len(masculine_words) :])
         masculine = f"{masculine} {tail}"
     return masculine.strip(), feminine.strip()
+
+
+def compound(text):
+    """A hyphenated name as places are compared: « Saint-Jean-de-Monts » ->
+    « saint-jean-de-monts »."""
+    return "-".join(raw for raw, _, _, _ in words(text))
+
+
+def written(text):
+    """The words as written, in order, stopwords included: what tells
+    « Ingénieur travaux » from « Ingénieur de travaux »."""
+    return " ".join(raw for raw, _, _, _ in words(clean(text)))
 
 
 def label_key(text):
