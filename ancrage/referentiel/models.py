@@ -54,6 +54,9 @@ class Revision(models.Model):
     class Meta:
         verbose_name = _("révision du référentiel")
 
+    def __str__(self):
+        return str(self.token)
+
     @classmethod
     def current(cls):
         return cls.objects.values_list("token", flat=True).first()

@@ -4,15 +4,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_user_pending_email_and_mfa_codes_action'),
+        ("accounts", "0002_user_pending_email_and_mfa_codes_action"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditentry',
-            name='action',
-            field=models.CharField(choices=[('login', 'connexion'), ('login_failed', 'échec de connexion'), ('logout', 'déconnexion'), ('mfa_enrolled', 'double authentification activée'), ('mfa_failed', 'code de double authentification refusé'), ('mfa_backup_used', 'code de secours utilisé'), ('mfa_codes_regenerated', 'codes de secours régénérés'), ('password_changed', 'mot de passe modifié'), ('password_reset', 'mot de passe réinitialisé'), ('email_change_requested', "changement d'adresse demandé"), ('email_verified', 'adresse vérifiée'), ('invitation_sent', 'invitation envoyée'), ('invitation_accepted', 'invitation acceptée'), ('invitation_revoked', 'invitation annulée'), ('staff_removed', "membre de l'équipe retiré"), ('staff_role_changed', "rôle dans l'équipe modifié"), ('cluster_updated', 'profil du cluster modifié'), ('vocabulary.add', 'ajout au vocabulaire'), ('vocabulary.rename', 'nom local modifié dans le vocabulaire'), ('vocabulary.merge', 'doublons fusionnés dans le vocabulaire'), ('vocabulary.move', 'ordre du vocabulaire modifié'), ('vocabulary.remove', 'retrait du vocabulaire'), ('view', 'consultation'), ('export', 'export'), ('update', 'modification')], max_length=40),
+            model_name="auditentry",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("login", "connexion"),
+                    ("login_failed", "échec de connexion"),
+                    ("logout", "déconnexion"),
+                    ("mfa_enrolled", "double authentification activée"),
+                    ("mfa_failed", "code de double authentification refusé"),
+                    ("mfa_backup_used", "code de secours utilisé"),
+                    ("mfa_codes_regenerated", "codes de secours régénérés"),
+                    ("password_changed", "mot de passe modifié"),
+                    ("password_reset", "mot de passe réinitialisé"),
+                    ("email_change_requested", "changement d'adresse demandé"),
+                    ("email_verified", "adresse vérifiée"),
+                    ("invitation_sent", "invitation envoyée"),
+                    ("invitation_accepted", "invitation acceptée"),
+                    ("invitation_revoked", "invitation annulée"),
+                    ("staff_removed", "membre de l'équipe retiré"),
+                    ("staff_role_changed", "rôle dans l'équipe modifié"),
+                    ("cluster_updated", "profil du cluster modifié"),
+                    ("vocabulary.add", "ajout au vocabulaire"),
+                    ("vocabulary.rename", "nom local modifié dans le vocabulaire"),
+                    ("vocabulary.merge", "doublons fusionnés dans le vocabulaire"),
+                    ("vocabulary.move", "ordre du vocabulaire modifié"),
+                    ("vocabulary.remove", "retrait du vocabulaire"),
+                    ("view", "consultation"),
+                    ("export", "export"),
+                    ("update", "modification"),
+                ],
+                max_length=40,
+            ),
         ),
     ]

@@ -5,20 +5,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('clusters', '0001_initial'),
-        ('referentiel', '0002_activities_and_markets'),
+        ("clusters", "0001_initial"),
+        ("referentiel", "0002_activities_and_markets"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name='vocabularyentry',
-            constraint=models.UniqueConstraint(condition=models.Q(('label', ''), ('occupation__isnull', False)), fields=('cluster', 'occupation'), name='vocabulary_entry_official_occupation_once'),
+            model_name="vocabularyentry",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("label", ""), ("occupation__isnull", False)),
+                fields=("cluster", "occupation"),
+                name="vocabulary_entry_official_occupation_once",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='vocabularyentry',
-            constraint=models.UniqueConstraint(condition=models.Q(('label', ''), ('skill__isnull', False)), fields=('cluster', 'skill'), name='vocabulary_entry_official_skill_once'),
+            model_name="vocabularyentry",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("label", ""), ("skill__isnull", False)),
+                fields=("cluster", "skill"),
+                name="vocabulary_entry_official_skill_once",
+            ),
         ),
     ]
