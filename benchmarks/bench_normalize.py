@@ -217,6 +217,30 @@ def measure_suggest(queries):
     return timings
 
 
+def measure_http(queries):
+    """The same type-ahead queries through the whole Django stack: the
+    suggestions view of the pickers, as an htmx request (warm)."""
+    from django.conf import settings
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+    from django.urls import reverse
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    os.makedirs(settings.STATIC_ROOT, exist_ok=True)  # whitenoise warns otherwise
+    setup_test_environment()
+    client = Client()
+    url = reverse("referentiel:suggestions")
+    timings = []
+    for source, query in queries:
+        target = "skill" if source.startswith("compétence") else "occupation"
+        started = time.perf_counter()
+        response = client.get(url, {"q": query, "target": target}, HTTP_HX_REQUEST="true")
+        timings.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{query!r}: HTTP {response.status_code}")
+    return timings
+
+
 def verdict(name, ok):
     return f"{name}: {'OK' if ok else 'DÉPASSÉ'}"
 
@@ -260,10 +284,14 @@ def main(argv=None):
     rows, failures, timings = measure_accuracy(pairs, accepted, kinds, arguments, rng)
     queries = suggest_queries(arguments.suggest_queries, rng)
     suggest_timings = measure_suggest(queries)
+    http_timings = measure_http(queries)
 
     table, accurate = accuracy_table(rows)
     normalize_fast = percentile(timings, 0.95) <= BUDGET_NORMALIZE_P95_MS
-    suggest_fast = percentile(suggest_timings, 0.95) <= BUDGET_SUGGEST_P95_MS
+    suggest_fast = (
+        max(percentile(suggest_timings, 0.95), percentile(http_timings, 0.95))
+        <= BUDGET_SUGGEST_P95_MS
+    )
     release = Release.objects.filter(source=Release.Source.ROME).first()
     rare_count = sum(is_rare for *_, is_rare in pairs)
     skill_count = Skill.objects.filter(is_obsolete=False).count()
@@ -293,6 +321,7 @@ def main(argv=None):
         "|---|---|---|---|---|",
         latency_row("normalize", timings),
         latency_row("suggest", suggest_timings),
+        latency_row("suggestions view (HTTP, htmx)", http_timings),
         "",
         f"First calls (indexes built from the database): `normalize` {normalize_build:.1f} s, "
         f"`suggest` {suggest_build:.1f} s; peak memory of the process {peak_mb:.0f} MB. "
