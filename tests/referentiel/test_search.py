@@ -1,5 +1,7 @@
 """The search service: type-ahead, job-title normalisation, skill extraction."""
 
+import unicodedata
+
 import pytest
 
 from ancrage.referentiel.factories import (
@@ -142,6 +144,19 @@ class TestNormalize:
         assert normalize("Soudeur Saint-Jean-de-Monts")[0].code == "H2913"
         assert normalize("Saint-Jean-de-Monts (85)") == []
 
+    def test_communes_imported_after_the_index_was_built_count(self, machining):
+        assert normalize("Soudeur Soudeurville")[0].score < 1
+        CommuneFactory(name="Soudeurville", code="29999")
+        assert normalize("Soudeur Soudeurville")[0].score == 1.0
+
+    def test_decomposed_accents(self, machining):
+        title = unicodedata.normalize("NFD", "Opératrice sur machine à commande numérique")
+        assert normalize(title)[0].code == "H2903"
+
+    def test_long_titles_read_their_first_dozen_words(self, machining):
+        title = "Soudeur " + " ".join(f"mot{n}" for n in range(40))
+        assert normalize(title)[0].code == "H2913"
+
     def test_ties_go_to_the_label_written_like_the_title(self):
         OccupationFactory(code="F1137", label="Ingénieur travaux")
         OccupationFactory(code="F1205", label="Ingénieur de travaux")
@@ -154,7 +169,8 @@ class TestNormalize:
         assert normalize("Tech. R & D")[0].code == "H1210"
 
     @pytest.mark.parametrize(
-        "title", ["", "   ", "H/F", "CDI", "xqzw qwrt", "!!!", "\x00", "a" * 5000]
+        "title",
+        ["", "   ", "H/F", "CDI", "xqzw qwrt", "!!!", "\x00", "a" * 5000, "e" * 12, "é" * 200],
     )
     def test_empty_or_absurd_titles_give_nothing(self, machining, title):
         assert normalize(title) == []
@@ -304,6 +320,20 @@ class TestExtractSkills:
         OccupationSkillFactory(occupation=occupation, skill=skills["cao"])
         found = extract_skills(self.TEXT, occupation=occupation)
         assert [skill.ogr_code for skill in found] == [1004]
+
+    def test_long_text_without_punctuation_is_read_in_windows(self, skills):
+        filler = " ".join(f"mot{n}" for n in range(500))
+        text = f"{filler} logiciels de CAO {filler} usiner des pièces de précision"
+        found = extract_skills(text)
+        assert [skill.ogr_code for skill in found] == [1004, 1001]
+        assert all(text[skill.start : skill.end] == skill.matched_text for skill in found)
+
+    def test_decomposed_accents_keep_their_offsets(self, skills):
+        text = unicodedata.normalize("NFD", "Contrôler la conformité des pièces usinées.")
+        (found,) = extract_skills(text)
+        assert found.ogr_code == 1002
+        assert found.matched_text == text[found.start : found.end]
+        assert found.matched_text.startswith("Contro\u0302ler")
 
     @pytest.mark.parametrize("text", ["", "   ", "\x00", "lorem ipsum dolor"])
     def test_nothing_in_empty_text(self, skills, text):

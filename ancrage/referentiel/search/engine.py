@@ -25,6 +25,8 @@ CLUSTER_BONUS = 0.1
 MIN_SKILL_COVERAGE = 0.75
 MAX_EXTRA_WORDS = 4
 SEGMENT = re.compile(r"[^\n\r.;!?•·]+")
+MAX_SEGMENT_WORDS = 60
+WINDOW_OVERLAP = 20
 
 
 KIND_LABELS = {
@@ -90,8 +92,11 @@ def _query(text):
 # Type-ahead ------------------------------------------------------------------------
 
 
-def suggest(query, *, target=None, cluster=None, limit=10):
-    """Suggestions for `query`; `target` is "occupation", "skill" or None (both)."""
+def suggest(query, *, target=None, cluster=None, limit=10, whole_words=False):
+    """Suggestions for `query`; `target` is "occupation", "skill" or None (both).
+
+    The last word may be unfinished (type-ahead), unless `whole_words`: text
+    typed in a form and submitted is read as it is."""
     query = _query(query)
     if not query or limit <= 0:
         return []
@@ -101,11 +106,12 @@ def suggest(query, *, target=None, cluster=None, limit=10):
         if name == "occupation" and ROME_CODE.fullmatch(query) and any(c.isdigit() for c in query):
             scored.extend(_by_code(indexes.get("occupation"), query.upper()))
             continue
-        scored.extend(_suggestions(indexes.get(name), query))
+        scored.extend(_suggestions(indexes.get(name), query, whole_words))
         if cluster is not None:
             overlay = indexes.cluster_overlay(cluster, name)
             scored.extend(
-                (score + CLUSTER_BONUS, doc) for score, doc in _suggestions(overlay, query)
+                (score + CLUSTER_BONUS, doc)
+                for score, doc in _suggestions(overlay, query, whole_words)
             )
     best = heapq.nlargest(limit * 3, scored, key=lambda pair: (pair[0], -pair[1].rank))
     results, seen = [], set()
@@ -128,8 +134,8 @@ def _by_code(index, code):
     ]
 
 
-def _suggestions(index, query):
-    slots = index.read(query, prefix_last=True)
+def _suggestions(index, query, whole_words):
+    slots = index.read(query, prefix_last=not whole_words)
     if not any(slot.alternatives for slot in slots):
         return []
     first = slots[0].alternatives
@@ -255,6 +261,19 @@ def _skills_in(index, text, segment, allowed):
         (stemmed, offset + start, offset + end)
         for stemmed, start, end in indexes.stems(segment.group())
     ]
+    # A passage never spans more than a label and a few words: a long run
+    # of text without punctuation (a CV pasted from a PDF) is read in
+    # overlapping windows, so that the time stays linear in its length.
+    step = MAX_SEGMENT_WORDS - WINDOW_OVERLAP
+    results = []
+    for first in range(0, max(len(positions) - WINDOW_OVERLAP, 1), step):
+        results.extend(
+            _skills_near(index, text, positions[first : first + MAX_SEGMENT_WORDS], allowed)
+        )
+    return results
+
+
+def _skills_near(index, text, positions, allowed):
     if not positions:
         return []
     present = {stem for stem, _, _ in positions}

@@ -18,6 +18,8 @@ from ancrage.referentiel.search.text import COMPOUND, STOPWORDS, clean, compound
 
 EXACT, ABBREVIATED, PREFIXED, TYPO = 1.0, 0.95, 0.85, 0.8
 MIN_TYPO_LENGTH = 4
+MAX_QUERY_WORDS = 12
+MAX_TYPO_CANDIDATES = 8
 NOISE_WEIGHT = 0.25
 MAX_PREFIXED = 40
 SHORT_PREFIXED = {1: 3, 2: 8, 3: 20}
@@ -117,7 +119,10 @@ class Index:
                 if form in self.postings:
                     found.add(form)
                 found.update(self.raw_forms.get(form, ()))
-        return sorted(found)
+        # The most frequent first: a typo is likelier in a common word.
+        return sorted(found, key=lambda form: (-len(self.postings[form]), form))[
+            :MAX_TYPO_CANDIDATES
+        ]
 
     def starting_with(self, prefix, limit=MAX_PREFIXED):
         """Indexed words whose written form begins with `prefix`, most frequent first."""
@@ -137,6 +142,9 @@ class Index:
         text = COMPOUND.sub(self._without_place, clean(text))
         typed = list(words(text))
         slots = []
+        # Beyond a dozen words, a title says nothing more: the rest is ignored
+        # (and cannot make a query slow).
+        typed = [word for word in typed if word[0] not in STOPWORDS][:MAX_QUERY_WORDS]
         for position, (raw, folded, _, end) in enumerate(typed):
             is_last = position == len(typed) - 1
             unfinished = prefix_last and is_last and not text[end:].strip()
@@ -189,7 +197,9 @@ class Index:
         if not alternatives and raw in self.ignored:
             return []
         if not alternatives and len(raw) >= MIN_TYPO_LENGTH:
-            for word in self.near(raw) or self.near(folded):
+            for word in self.near(raw) or (
+                self.near(folded) if len(folded) >= MIN_TYPO_LENGTH else ()
+            ):
                 alternatives[word] = TYPO
             if not alternatives:
                 for word in self.starting_with(raw, limit=5):

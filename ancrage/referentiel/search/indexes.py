@@ -15,6 +15,7 @@ import functools
 import threading
 
 import snowballstemmer
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from ancrage.referentiel.models import (
@@ -37,16 +38,18 @@ EXTRACTION_STOPWORDS = frozenset({"fair", "preuv"})
 FREQUENT_SHARE = 0.03
 
 _cache = {}
-_lock = threading.Lock()
 
 
 def get(name):
-    """The index `name`, rebuilt if the vocabulary changed since it was built."""
+    """The index `name`, rebuilt if the vocabulary changed since it was built
+    (and, for occupations, if communes were added: place names count)."""
     token = Revision.current()
+    if name == "occupation":
+        token = (token, _last_commune())
     cached = _cache.get(name)
     if cached is not None and cached[0] == token:
         return cached[1]
-    with _lock:
+    with _locks[name]:
         cached = _cache.get(name)
         if cached is None or cached[0] != token:
             cached = (token, BUILDERS[name]())
@@ -54,12 +57,21 @@ def get(name):
     return cached[1]
 
 
-_stemmer = snowballstemmer.stemmer("french")
+def _last_commune():
+    from ancrage.territory.models import Commune
+
+    return Commune.objects.aggregate(last=Max("pk"))["last"]
+
+
+_stemmers = threading.local()  # a Snowball stemmer is not thread-safe
 
 
 @functools.lru_cache(maxsize=100_000)
 def _stem(raw):
-    return _stemmer.stemWord(raw)
+    stemmer = getattr(_stemmers, "french", None)
+    if stemmer is None:
+        stemmer = _stemmers.french = snowballstemmer.stemmer("french")
+    return stemmer.stemWord(raw)
 
 
 def stems(text):
@@ -219,6 +231,8 @@ BUILDERS = {
     "skill": _build_skill,
     "extraction": _build_extraction,
 }
+# One lock per index: building one does not hold the others up.
+_locks = {name: threading.Lock() for name in BUILDERS}
 
 
 def cluster_overlay(cluster, name):

@@ -10,8 +10,12 @@ same rules apply to the indexed labels and to what a person types.
 import re
 import unicodedata
 
-WORD = re.compile(r"[^\W_]+")
-COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+# Letters and digits, with the combining accents of text in decomposed form
+# (copied from a PDF or macOS: « e » + « ◌́ »), so that offsets stay those of
+# the text as given.
+MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+WORD = re.compile(rf"[^\W_](?:[^\W_]|[{MARKS}])*")
+COMPOUND = re.compile(rf"{WORD.pattern}(?:-{WORD.pattern})+")
 # Gender markers of offers and of ROME short labels: « H/F », « (F/H) »,
 # « F-H-X », « Accastilleur(se) », « médicosocial(e) ».
 GENDER_MARKER = re.compile(r"\(?\b[hfx](?:\s*[/\\-]\s*[hfx])+\b\)?", re.IGNORECASE)
@@ -97,8 +101,9 @@ def fold(word):
         if word.endswith(ending) and len(word) - len(ending) >= 2:
             word = word[: -len(ending)] + replacement
             break
-    while word.endswith("e") and len(word) > 3:
-        word = word[:-1]
+    for _ in range(2):  # « chargée » and « chargé » meet; « eeee » stays a word
+        if word.endswith("e") and len(word) > 3:
+            word = word[:-1]
     return word
 
 
