@@ -324,36 +324,35 @@ class EscoSkill(models.Model):
         return self.label
 
 
-class Activity(models.Model):
+class ListItem(models.Model):
+    """An item of a short list that platform admins keep: a slug, a label, a place."""
+
+    slug = models.SlugField(_("identifiant"), unique=True)
+    label = models.CharField(_("libellé"), max_length=150, unique=True)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "label"]
+
+    def __str__(self):
+        return self.label
+
+
+class Activity(ListItem):
     """A value-chain stage a company works at (études, usinage, maintenance…)."""
 
-    slug = models.SlugField(_("identifiant"), unique=True)
-    label = models.CharField(_("libellé"), max_length=150, unique=True)
-    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
-
-    class Meta:
+    class Meta(ListItem.Meta):
         verbose_name = _("activité")
         verbose_name_plural = _("activités")
-        ordering = ["position", "label"]
-
-    def __str__(self):
-        return self.label
 
 
-class Market(models.Model):
+class Market(ListItem):
     """A client sector a company sells to (aéronautique, naval…)."""
 
-    slug = models.SlugField(_("identifiant"), unique=True)
-    label = models.CharField(_("libellé"), max_length=150, unique=True)
-    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
-
-    class Meta:
+    class Meta(ListItem.Meta):
         verbose_name = _("marché")
         verbose_name_plural = _("marchés")
-        ordering = ["position", "label"]
-
-    def __str__(self):
-        return self.label
 
 
 class VocabularyEntry(models.Model):
