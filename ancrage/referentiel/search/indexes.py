@@ -113,26 +113,14 @@ def _job_title_docs():
     )
     for pk, label, short_label, principal, rare, occupation_id, code, occupation in titles:
         rank = 1 if principal else 3 if rare else 2
-        yield Doc(
-            "job_title",
-            pk,
-            label,
-            code,
-            occupation,
-            occupation_id,
-            rank=rank,
-            words=_both_forms(label),
-        )
+        # The short label (« Accompagnateur(trice) voyages… ») is one more
+        # way to find the same title.
+        spellings = [_both_forms(label)]
         if short_label and short_label != label:
+            spellings.append(doc_words(short_label))
+        for spelling in spellings:
             yield Doc(
-                "job_title",
-                pk,
-                label,
-                code,
-                occupation,
-                occupation_id,
-                rank=rank,
-                words=doc_words(short_label),
+                "job_title", pk, label, code, occupation, occupation_id, rank=rank, words=spelling
             )
 
 
