@@ -92,6 +92,9 @@ def test_demo_gives_each_cluster_its_vocabulary(seat_communes):
         "Shaper",
         "Glasseur / Glasseuse",
     ]
+    for kind in VocabularyEntry.Kind.values:
+        positions = list(eurosima.filter(kind=kind).values_list("position", flat=True))
+        assert sorted(positions) == list(range(1, len(positions) + 1))  # as the screen numbers
     own_skill = eurosima.get(kind=VocabularyEntry.Kind.SKILL, skill=None)
     assert own_skill.is_cluster_specific
 
@@ -137,7 +140,7 @@ def test_demo_keeps_an_imported_rome(seat_communes):
     mecabourg = Cluster.objects.get(slug="mecabourg").vocabulary
     # Found in the imported ROME: linked. Not there: kept under its own name.
     assert mecabourg.get(occupation__code="H2913").label == ""
-    lathe = mecabourg.get(kind=VocabularyEntry.Kind.OCCUPATION, position=0)
+    lathe = mecabourg.get(kind=VocabularyEntry.Kind.OCCUPATION, position=1)
     assert (lathe.occupation, lathe.label) == (None, "Tourneur-fraiseur / Tourneuse-fraiseuse")
     assert not mecabourg.filter(kind=VocabularyEntry.Kind.SKILL).exclude(skill=None).exists()
 

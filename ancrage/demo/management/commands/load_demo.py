@@ -104,7 +104,7 @@ class Command(BaseCommand):
         entries = []
         for cluster in clusters:
             vocabulary = data.VOCABULARIES[cluster.slug]
-            for position, item in enumerate(data.items(vocabulary.occupations)):
+            for position, item in enumerate(data.items(vocabulary.occupations), start=1):
                 occupation = occupations.get(item.target)
                 entries.append(
                     VocabularyEntryFactory.build(
@@ -115,7 +115,7 @@ class Command(BaseCommand):
                         position=position,
                     )
                 )
-            for position, item in enumerate(data.items(vocabulary.skills)):
+            for position, item in enumerate(data.items(vocabulary.skills), start=1):
                 skill = skills.get(SKILLS.get(item.target))
                 entries.append(
                     VocabularyEntryFactory.build(
