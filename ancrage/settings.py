@@ -208,6 +208,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "ancrage.api.pagination.Pagination",
+    "EXCEPTION_HANDLER": "ancrage.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API Ancrage",

@@ -2,6 +2,8 @@
 skill extraction and type-ahead. Public, like the pages of the occupations;
 the search uses the national vocabulary (no cluster's own words)."""
 
+from collections.abc import Mapping
+
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
@@ -16,7 +18,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import ParseError, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -38,6 +40,11 @@ from ancrage.api.serializers import (
 from ancrage.referentiel import occupation_sheet, search
 from ancrage.referentiel.models import Occupation
 
+NOT_AN_OBJECT = _(
+    "Envoyez un objet JSON dont le champ text contient le texte à analyser, "
+    'par exemple {"text": "…"}.'
+)
+TOO_DEEP = _("Le corps de la requête est du JSON imbriqué bien trop profondément.")
 TOO_BIG = _("Le texte dépasse de loin 50 000 caractères : découpez-le en plusieurs parties.")
 BAD_PARAMETER = OpenApiResponse(
     OpenApiTypes.OBJECT,
@@ -90,6 +97,8 @@ class OccupationViewSet(viewsets.ReadOnlyModelViewSet):
 
     permission_classes = [AllowAny]
     lookup_field = "code"
+    # Any segment reaches the view, so that a malformed code is the API's
+    # JSON 404 too; `occupation_sheet.find` reads only a letter and 4 digits.
     lookup_value_regex = "[^/]+"
     queryset = Occupation.objects.select_related("domain__grand_domain")
 
@@ -178,8 +187,9 @@ class SuggestView(PublicAPIView):
     summary="Repérer les compétences d'un texte",
     description=(
         "Les compétences ROME citées dans un texte libre (offre d'emploi, CV, description de "
-        "formation), dans l'ordre du texte, avec la position du passage reconnu (en caractères, "
-        "fin exclue). Avec `occupation`, seules les compétences de ce métier sont cherchées."
+        "formation), dans l'ordre du texte, avec la position du passage reconnu (en points de "
+        "code Unicode, fin exclue). Avec `occupation`, seules les compétences de ce métier "
+        "sont cherchées."
     ),
     request=ExtractSkillsRequestSerializer,
     responses={200: FoundSkillSerializer(many=True), 400: BAD_PARAMETER},
@@ -204,6 +214,10 @@ class ExtractSkillsView(PublicAPIView):
             data = request.data
         except RequestDataTooBig:
             raise ValidationError({"text": [TOO_BIG]}) from None
+        except RecursionError:  # [[[[… : Python's JSON reader gives up
+            raise ParseError(TOO_DEEP) from None
+        if not isinstance(data, Mapping):  # null, a list, a string…
+            raise ValidationError({"text": [NOT_AN_OBJECT]})
         body = ExtractSkillsRequestSerializer(data=data)
         body.is_valid(raise_exception=True)
         found = search.extract_skills(

@@ -232,8 +232,17 @@ class FoundSkillSerializer(serializers.Serializer):
     )
     kind_label = serializers.CharField(help_text=_("La nature, en français."))
     start = serializers.IntegerField(
-        help_text=_("Début du passage reconnu (caractères, à partir de 0).")
+        help_text=_(
+            "Début du passage reconnu, à partir de 0, en points de code Unicode (comme les "
+            "index des chaînes Python) et non en unités UTF-16 (JavaScript) : un emoji compte "
+            "pour 1."
+        )
     )
-    end = serializers.IntegerField(help_text=_("Fin du passage reconnu (exclue)."))
+    end = serializers.IntegerField(
+        help_text=_(
+            "Fin du passage reconnu (exclue), en points de code Unicode comme `start` : "
+            "text[start:end] en Python est le passage."
+        )
+    )
     matched_text = serializers.CharField(help_text=_("Le passage du texte reconnu."))
     score = serializers.FloatField()

@@ -171,9 +171,13 @@ class ComboboxMultiple(Combobox):
             return None
         if isinstance(codes, str):
             codes = [codes]
-        chips = []
-        for code in (codes or [])[:MAX_ITEMS]:
+        # One chip more than a field takes, so that it can tell there are too
+        # many; the rest is not read (bounded work).
+        chips = {}
+        for code in codes or []:
             code = self.clean_code(code)
-            if code and code not in (chip.code for chip in chips):
-                chips.append(Typed("", code))
-        return TypedMany(str(text or "")[:MAX_TEXT_LENGTH], tuple(chips))
+            if code:
+                chips.setdefault(code, Typed("", code))
+                if len(chips) > MAX_ITEMS:
+                    break
+        return TypedMany(str(text or "")[:MAX_TEXT_LENGTH], tuple(chips.values()))

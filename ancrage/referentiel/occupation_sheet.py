@@ -1,6 +1,7 @@
 """What a fiche métier shows, read in a fixed number of queries: the public
 page and the API's detail both read it with `find()`."""
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from ancrage.referentiel.models import (
     WorkContext,
 )
 
-ROME_CODE_LENGTH = 5
+ROME_CODE = re.compile(r"[A-Na-n][0-9]{4}")
 KIND_ORDER = [Skill.Kind.KNOW_HOW, Skill.Kind.SOFT, Skill.Kind.KNOWLEDGE]
 IMPORTANCE_RANK = {OccupationSkill.Importance.CORE: 0, OccupationSkill.Importance.EMERGING: 1}
 
@@ -61,8 +62,9 @@ def _detailed():
 def find(code):
     """The occupation of ROME code `code` (any case), with its details, or None.
     Labels are in French alphabetical order (accents aside), whatever the
-    database's collation."""
-    if len(code) != ROME_CODE_LENGTH:
+    database's collation. Anything but a letter and four digits is None,
+    unread (a NUL byte would not even reach the database)."""
+    if not ROME_CODE.fullmatch(code):
         return None
     occupation = _detailed().filter(code=code.upper()).first()
     if occupation is not None:

@@ -16,6 +16,7 @@ import unicodedata
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry
@@ -24,6 +25,7 @@ from ancrage.referentiel.models import Occupation, VocabularyEntry
 
 LABEL_MAX_LENGTH = VocabularyEntry._meta.get_field("label").max_length
 UP, DOWN = "up", "down"
+NAMELESS = gettext_lazy("Le nom doit contenir au moins une lettre ou un chiffre.")
 
 
 class VocabularyError(Exception):
@@ -96,10 +98,27 @@ def _renumber(cluster_id, kind, order=None):
     VocabularyEntry.objects.bulk_update(changed, ["position"])
 
 
+def visible(text):
+    """`text` as a name is kept: without format characters (zero-width
+    spaces, byte-order marks, direction marks: Unicode category Cf), spaces
+    collapsed."""
+    text = "".join(char for char in str(text or "") if unicodedata.category(char) != "Cf")
+    return " ".join(text.split())
+
+
+def is_nameless(text, cleaned):
+    """True when `text` was typed but `cleaned` (its visible form) has no
+    letter or digit to show: « \u200b », « --- »."""
+    return bool(str(text or "").strip()) and not any(char.isalnum() for char in cleaned)
+
+
 def _clean_label(label):
-    label = " ".join(str(label or "").split())
-    if "\x00" in label:
+    if "\x00" in str(label or ""):
         raise VocabularyError(_("Le caractère nul n’est pas autorisé."))
+    cleaned = visible(label)
+    if is_nameless(label, cleaned):
+        raise VocabularyError(str(NAMELESS))
+    label = cleaned
     if len(label) > LABEL_MAX_LENGTH:
         raise VocabularyError(
             _("Le nom compte %(length)s caractères : %(max)s au plus.")

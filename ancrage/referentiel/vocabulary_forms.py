@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from ancrage.clusters.forms import BootstrapForm
 from ancrage.referentiel.forms import OccupationField, SkillField
 from ancrage.referentiel.models import VocabularyEntry
-from ancrage.referentiel.vocabulary import LABEL_MAX_LENGTH, entries
+from ancrage.referentiel.vocabulary import (
+    LABEL_MAX_LENGTH,
+    NAMELESS,
+    entries,
+    is_nameless,
+    visible,
+)
 
 Kind = VocabularyEntry.Kind
 ROME_FIELDS = {Kind.OCCUPATION: OccupationField, Kind.SKILL: SkillField}
@@ -26,6 +32,22 @@ LABEL_ERRORS = {
 }
 
 
+class NameField(forms.CharField):
+    """A name as the vocabulary keeps it: invisible characters removed, at
+    least one letter or digit; its length counts what shows."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", LABEL_MAX_LENGTH)
+        kwargs.setdefault("error_messages", LABEL_ERRORS)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        cleaned = visible(super().to_python(value))
+        if "\x00" not in cleaned and is_nameless(value, cleaned):  # NUL: its own message
+            raise forms.ValidationError(NAMELESS, code="nameless")
+        return cleaned
+
+
 class AddRomeItemForm(BootstrapForm, forms.Form):
     def __init__(self, *args, cluster, kind, **kwargs):
         super().__init__(*args, prefix=f"{kind}-add", **kwargs)
@@ -36,9 +58,7 @@ class AddRomeItemForm(BootstrapForm, forms.Form):
 
 
 class OwnItemForm(BootstrapForm, forms.Form):
-    label = forms.CharField(
-        label=_("Nom"), max_length=LABEL_MAX_LENGTH, error_messages=LABEL_ERRORS
-    )
+    label = NameField(label=_("Nom"))
 
     def __init__(self, *args, cluster, kind, **kwargs):
         super().__init__(*args, prefix=f"{kind}-own", **kwargs)
@@ -49,12 +69,7 @@ class OwnItemForm(BootstrapForm, forms.Form):
 
 
 class RenameForm(BootstrapForm, forms.Form):
-    label = forms.CharField(
-        label=_("Nom local"),
-        max_length=LABEL_MAX_LENGTH,
-        required=False,
-        error_messages=LABEL_ERRORS,
-    )
+    label = NameField(label=_("Nom local"), required=False)
 
 
 class EntryChoiceField(forms.ModelChoiceField):

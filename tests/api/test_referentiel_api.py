@@ -1,7 +1,10 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from rest_framework.exceptions import ValidationError
 
+from ancrage.api.errors import exception_handler
+from ancrage.api.serializers import ExtractSkillsRequestSerializer
 from tests.cast import login
 from tests.referentiel import machining
 
@@ -136,6 +139,16 @@ def test_occupation_detail_obsolete_and_unknown(client, rome):
         response = client.get(OCCUPATIONS + code + "/")
         assert response.status_code == 404
         assert response.json() == {"detail": "Non trouvé."}
+
+
+@pytest.mark.parametrize("path", ["%00AAAA", "H290%00", "H29%EF%BC%90", "%C3%892903"])
+def test_occupation_detail_of_odd_characters_is_a_json_404(
+    client, rome, path, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        response = client.get(f"{OCCUPATIONS}{path}/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Non trouvé."}
 
 
 def test_normalize(client, rome):
@@ -291,10 +304,66 @@ def test_extract_skills_needs_no_csrf_token_from_a_logged_in_browser(rome, cast)
     assert response.status_code == 200
 
 
-def test_malformed_json_is_a_400(client, rome):
-    response = client.post(EXTRACT, "{text:", content_type="application/json")
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("{text:", "Le corps de la requête n'est pas du JSON valide (ligne 1, colonne 2)."),
+        (
+            '{"text": "a"\n,,}',
+            "Le corps de la requête n'est pas du JSON valide (ligne 2, colonne 2).",
+        ),
+        (b"\xff\xfe{}", "Le corps de la requête n'est pas du JSON valide (UTF-8 attendu)."),
+    ],
+)
+def test_malformed_json_is_a_french_400(client, rome, body, message):
+    response = client.post(EXTRACT, body, content_type="application/json")
     assert response.status_code == 400
-    assert "JSON" in response.json()["detail"]
+    assert response.json() == {"detail": message}
+
+
+@pytest.mark.parametrize("body", ["[" * 100_000, '{"text": ' * 50_000])
+def test_json_nested_too_deep_is_a_french_400(client, rome, body):
+    response = client.post(EXTRACT, body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "Le corps de la requête est du JSON imbriqué bien trop profondément."
+    }
+
+
+@pytest.mark.parametrize("body", ["null", "[]", '["texte"]', '"texte"', "3"])
+def test_a_body_that_is_no_object_names_the_text_field_in_french(client, rome, body):
+    response = client.post(EXTRACT, body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "text": [
+            "Envoyez un objet JSON dont le champ text contient le texte à analyser, "
+            'par exemple {"text": "…"}.'
+        ]
+    }
+
+
+def test_a_malformed_multipart_body_is_a_french_400(client, rome):
+    response = client.post(EXTRACT, b"--x\r\nnothing", content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "Le formulaire envoyé (multipart/form-data) est mal formé."
+    }
+
+
+def test_the_handler_words_no_data_in_french():
+    body = ExtractSkillsRequestSerializer(data=None)
+    assert not body.is_valid()
+    assert body.errors == {"non_field_errors": ["No data provided"]}  # DRF's own words
+    response = exception_handler(ValidationError(body.errors), {})
+    assert response.status_code == 400
+    assert response.data == {
+        "non_field_errors": [
+            "Aucune donnée reçue : envoyez un objet JSON avec les champs attendus."
+        ]
+    }
+    # Any other error goes through untouched.
+    other = exception_handler(ValidationError({"text": ["Le texte à analyser est vide."]}), {})
+    assert other.data == {"text": ["Le texte à analyser est vide."]}
 
 
 def test_schema_documents_the_referentiel_in_french(client, db):
@@ -307,6 +376,11 @@ def test_schema_documents_the_referentiel_in_french(client, db):
     assert "400" in normalize["responses"]
     extract = paths[EXTRACT]["post"]
     assert extract["summary"] == "Repérer les compétences d'un texte"
+    assert "points de code Unicode" in extract["description"]
+    found_skill = schema["components"]["schemas"]["FoundSkill"]["properties"]
+    for offset in ("start", "end"):
+        assert "points de code Unicode" in found_skill[offset]["description"]
+    assert "non en unités UTF-16" in found_skill["start"]["description"]
     request_schema = schema["components"]["schemas"]["ExtractSkillsRequest"]
     assert request_schema["required"] == ["text"]
     assert "50 000 caractères au plus" in request_schema["properties"]["text"]["description"]

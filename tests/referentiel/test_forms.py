@@ -9,6 +9,7 @@ from django import forms
 from django.http import QueryDict
 from django.urls import reverse
 
+from ancrage.core.widgets import MAX_ITEMS, ComboboxMultiple
 from ancrage.referentiel.factories import (
     JobTitleFactory,
     OccupationFactory,
@@ -119,6 +120,39 @@ class TestSingle:
         html = unescape(str(form["occupation"]))
         assert f'value="{typed[:1000]}"' in html
 
+    @pytest.mark.parametrize("typed", ["foo", "é" * 999, "trucker", "foot"])
+    def test_typed_text_is_read_as_whole_words_and_a_loose_match_is_refused(self, rome, typed):
+        # « foo » is no prefix of « Food trucker » once submitted; « trucker »
+        # alone, a word in the middle of a job title, or « foot », a typo
+        # away from it, match too loosely to be taken without choosing.
+        ambulant = OccupationFactory(code="G1613", label="Restaurateur ambulant")
+        JobTitleFactory(occupation=ambulant, label="Food trucker")
+        JobTitleFactory(occupation=OccupationFactory(code="L1101"), label="Dee-jay")
+        form, valid = clean(PickForm, {"occupation": typed})
+        assert not valid
+        assert form.errors["occupation"] == [
+            f"Aucun élément ne correspond à « {typed[:100]} ». Vérifiez l'orthographe."
+        ]
+        assert f'value="{typed}"' in unescape(str(form["occupation"]))
+        form, valid = clean(PickForm, {"occupation": "food trucker"})
+        assert valid and form.cleaned_data["occupation"] == ambulant
+
+    def test_either_gender_form_of_a_job_title_is_exact(self, rome):
+        baker = OccupationFactory(code="D1102", label="Boulanger / Boulangère")
+        JobTitleFactory(occupation=baker, label="Boulanger / Boulangère")
+        JobTitleFactory(
+            occupation=OccupationFactory(code="H2102"),
+            label="Boulanger industriel / Boulangère industrielle",
+        )
+        JobTitleFactory(
+            occupation=OccupationFactory(code="D1104"),
+            label="Boulanger-pâtissier / Boulangère-pâtissière",
+        )
+        for typed in ("boulanger", "Boulangère"):
+            form, valid = clean(PickForm, {"occupation": typed})
+            assert valid, form.errors
+            assert form.cleaned_data["occupation"] == baker
+
     def test_required_and_nul(self, rome):
         form, _valid = clean(PickForm, {"occupation": "  "})
         assert form.errors["occupation"] == ["Ce champ est obligatoire."]
@@ -219,6 +253,54 @@ class TestMultiple:
         form = ManyForm(same, initial={"occupations": [rome["soudage"], rome["usinage"]]})
         assert not form.has_changed()
 
+    @pytest.fixture
+    def many(self, db):
+        return [
+            OccupationFactory(code=f"M{number:04d}", label=f"Métier numéro {number}")
+            for number in range(1, MAX_ITEMS + 12)
+        ]
+
+    def test_as_many_items_as_allowed(self, many):
+        data = QueryDict(mutable=True)
+        data.setlist("occupations_code", [o.code for o in many[: MAX_ITEMS - 2]])
+        data["occupations"] = "; ".join(o.code for o in many[MAX_ITEMS - 2 : MAX_ITEMS])
+        form, valid = clean(ManyForm, data)
+        assert valid, form.errors
+        assert form.cleaned_data["occupations"] == many[:MAX_ITEMS]
+
+    @pytest.mark.parametrize(
+        ("chips", "typed"),
+        [(MAX_ITEMS + 1, 0), (MAX_ITEMS, 1), (0, MAX_ITEMS + 1), (30, 21), (MAX_ITEMS + 11, 0)],
+    )
+    def test_one_item_too_many_is_refused_not_dropped(self, many, chips, typed):
+        data = QueryDict(mutable=True)
+        data.setlist("occupations_code", [o.code for o in many[:chips]])
+        text = "\n".join(o.code for o in many[chips : chips + typed])
+        data["occupations"] = text
+        form, valid = clean(ManyForm, data)
+        assert not valid
+        assert form.errors["occupations"] == [
+            "Trop d'éléments : 50 au plus, retirez-en quelques-uns."
+        ]
+        html = unescape(str(form["occupations"]))
+        assert f">{text}</textarea>" in html or f'value="{text}"' in html
+        # The chips are shown again (the widget reads one more than allowed).
+        assert html.count('type="checkbox"') == min(chips, MAX_ITEMS + 1) + 1
+
+    def test_the_same_item_typed_twice_counts_once(self, many):
+        data = QueryDict(mutable=True)
+        data.setlist("occupations_code", [o.code for o in many[: MAX_ITEMS - 1]])
+        data["occupations"] = f"{many[MAX_ITEMS - 1].code}; {many[MAX_ITEMS - 1].code.lower()}"
+        form, valid = clean(ManyForm, data)
+        assert valid, form.errors
+        assert len(form.cleaned_data["occupations"]) == MAX_ITEMS
+
+    def test_the_widget_reads_one_chip_more_than_allowed(self):
+        data = QueryDict(mutable=True)
+        data.setlist("x_code", ["bad", *[str(n) for n in range(200)]])
+        value = ComboboxMultiple("referentiel:suggestions").value_from_datadict(data, {}, "x")
+        assert [chip.code for chip in value.chips] == [str(n) for n in range(MAX_ITEMS + 1)]
+
     def test_several_skills_by_their_ids(self, rome):
         data = QueryDict(mutable=True)
         data.setlist("skills_code", [str(rome["plan"].pk), str(rome["rigueur"].pk)])
@@ -266,8 +348,9 @@ class TestSuggestions:
         self, client, rome, django_assert_max_num_queries
     ):
         client.get(SUGGESTIONS, {"q": "x"}, **HTMX)  # the index is built once per process
-        # The revision token, the occupations behind the suggestions.
-        with django_assert_max_num_queries(2):
+        # The revision token, the last commune (place names are in the
+        # occupation index), the occupations behind the suggestions.
+        with django_assert_max_num_queries(3):
             response = client.get(
                 SUGGESTIONS,
                 {
@@ -321,6 +404,19 @@ class TestSuggestions:
         assert f'data-code="{entry.pk}"' in html
         login(client, cast.staff_b)
         assert client.get(SUGGESTIONS, params, **HTMX).content.decode().strip() == ""
+
+    def test_the_entry_picker_lists_each_entry_once(self, client, cast, rome):
+        usinage = rome["usinage"]
+        for label in ("Usineur CN", "Usineur / Usineuse d'outillage", "Usineur-régleur"):
+            JobTitleFactory(occupation=usinage, label=label)
+        entry = VocabularyEntryFactory(cluster=cast.cluster_a, occupation=usinage)
+        params = {"q": "usineur", "target": "occupation"}
+        login(client, cast.staff_a)
+        # The ROME picker shows each job title, each for its occupation.
+        html = client.get(SUGGESTIONS, params, **HTMX).content.decode()
+        assert html.count('data-code="H2903"') >= 4
+        html = client.get(SUGGESTIONS, {**params, "select": "entry"}, **HTMX).content.decode()
+        assert html.count(f'data-code="{entry.pk}"') == 1
 
     @pytest.mark.parametrize(
         "params",

@@ -93,6 +93,18 @@ def test_unknown_code_is_the_french_404_page(client, rome, code):
     assert "Page introuvable" in response.text
 
 
+@pytest.mark.parametrize("path", ["%00AAAA", "H290%00", "H29%EF%BC%90", "%C3%892903", "h2903%0A"])
+def test_a_code_of_odd_characters_is_a_404_never_read(
+    client, rome, path, django_assert_num_queries
+):
+    # A NUL byte, a full-width digit, an accented letter, a line feed: not a
+    # ROME code, so not looked up (PostgreSQL refuses a NUL byte: a 500).
+    with django_assert_num_queries(0):
+        response = client.get(f"/metiers/{path}/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.text
+
+
 def test_obsolete_occupation_is_shown_with_a_notice(client, rome):
     response = client.get(reverse("referentiel:occupation", args=["H2913"]))
     assert response.status_code == 200

@@ -18,6 +18,7 @@ from ancrage.referentiel.factories import (
 )
 from ancrage.referentiel.models import VocabularyEntry
 from ancrage.referentiel.vocabulary import VocabularyError
+from ancrage.referentiel.vocabulary_forms import OwnItemForm
 from tests.cast import login
 
 OCCUPATION = VocabularyEntry.Kind.OCCUPATION
@@ -152,6 +153,29 @@ class TestOperations:
             operations.add_own_item(request_a, cast.cluster_a, OCCUPATION, "   ")
         with pytest.raises(VocabularyError, match="250 au plus"):
             operations.add_own_item(request_a, cast.cluster_a, OCCUPATION, "x" * 251)
+
+    @pytest.mark.parametrize(
+        "label", ["\u200b", "\ufeff", " \u200b\u200d ", "\u202e", "---", "\u0301"]
+    )
+    def test_a_name_without_letter_or_digit_is_refused(self, cast, rome, request_a, label):
+        with pytest.raises(VocabularyError) as refused:
+            operations.add_own_item(request_a, cast.cluster_a, OCCUPATION, label)
+        assert str(refused.value) == "Le nom doit contenir au moins une lettre ou un chiffre."
+        soudage = entry(cast.cluster_a, 1, occupation=rome["soudage"], label="Soudeur naval")
+        with pytest.raises(VocabularyError, match="au moins une lettre ou un chiffre"):
+            operations.rename(request_a, soudage, label)
+        soudage.refresh_from_db()
+        assert soudage.label == "Soudeur naval"
+        assert VocabularyEntry.objects.count() == 1
+
+    def test_invisible_characters_are_left_out_of_a_name(self, cast, rome, request_a):
+        shaper = operations.add_own_item(
+            request_a, cast.cluster_a, OCCUPATION, "\ufeffSha\u200bper\u00ad \u200e naval"
+        )
+        assert shaper.label == "Shaper naval"
+        # Invisible characters do not make another name either.
+        with pytest.raises(VocabularyError, match="« Shaper naval » est déjà dans la liste"):
+            operations.add_own_item(request_a, cast.cluster_a, OCCUPATION, "Shaper\u200b naval")
 
     def test_rename_and_back_to_the_official_name(self, cast, rome, request_a):
         soudage = entry(cast.cluster_a, 1, occupation=rome["soudage"])
@@ -451,6 +475,36 @@ class TestScreen:
             {"skill-own-label": "Glaçage de résine"},
         )
         assert VocabularyEntry.objects.get(kind=SKILL).display_label == "Glaçage de résine"
+
+    @pytest.mark.parametrize("label", ["\u200b", "\ufeff", "- . -"])
+    def test_an_invisible_name_is_a_french_error_on_the_field_and_kept(
+        self, staff_client, cast, rome, label
+    ):
+        form = OwnItemForm({"occupation-own-label": label}, cluster=cast.cluster_a, kind=OCCUPATION)
+        assert form.errors == {"label": ["Le nom doit contenir au moins une lettre ou un chiffre."]}
+        response = staff_client.post(
+            reverse("vocabulary:create", args=["metiers"]), {"occupation-own-label": label}
+        )
+        assert response.status_code == 200
+        html = page_text(response)
+        assert "Le nom doit contenir au moins une lettre ou un chiffre." in html
+        assert f'value="{label}"' in html
+        soudage = entry(cast.cluster_a, 1, occupation=rome["soudage"], label="Soudeur naval")
+        response = staff_client.post(
+            reverse("vocabulary:rename", args=[soudage.pk]), {"label": label}
+        )
+        assert "Le nom doit contenir au moins une lettre ou un chiffre." in page_text(response)
+        soudage.refresh_from_db()
+        assert soudage.label == "Soudeur naval"
+        assert VocabularyEntry.objects.count() == 1
+
+    def test_the_length_of_a_name_counts_what_shows(self, staff_client, cast, rome):
+        label = "\u200b".join("x" * 250)  # 499 characters, 250 of them visible
+        response = staff_client.post(
+            reverse("vocabulary:create", args=["metiers"]), {"occupation-own-label": label}
+        )
+        assert response.status_code == 302
+        assert VocabularyEntry.objects.get().label == "x" * 250
 
     def test_rename_page_shows_the_official_name_and_renames(self, staff_client, cast, rome):
         soudage = entry(cast.cluster_a, 1, occupation=rome["soudage"])
