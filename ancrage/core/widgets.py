@@ -24,6 +24,7 @@ import re
 from typing import NamedTuple
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -181,3 +182,24 @@ class ComboboxMultiple(Combobox):
                 if len(chips) > MAX_ITEMS:
                     break
         return TypedMany(str(text or "")[:MAX_TEXT_LENGTH], tuple(chips.values()))
+
+
+class ComboboxChoiceField(forms.ModelChoiceField):
+    """A single choice made with a `Combobox`. Subclasses resolve the typed
+    text (or the chosen code) to an item in `to_python` and give an item's
+    code with `code_of(item)`."""
+
+    def validate(self, value):
+        # `to_python` already checked the item against the queryset.
+        forms.Field.validate(self, value)
+
+    def has_changed(self, initial, data):
+        if self.disabled:
+            return False
+        initial = self.prepare_value(initial)
+        initial_code = initial.code if isinstance(initial, Typed) else ""
+        try:
+            item = self.to_python(data)
+        except ValidationError:
+            return True
+        return (self.code_of(item) if item else "") != initial_code

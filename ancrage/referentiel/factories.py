@@ -40,7 +40,7 @@ class OccupationFactory(factory.django.DjangoModelFactory):
         model = Occupation
         django_get_or_create = ["code"]
 
-    code = factory.Sequence(lambda n: f"Z{n % 10000:04d}")
+    code = factory.Sequence(lambda n: f"N9{n % 1000:03d}")  # a ROME code no real fiche has
     label = factory.Sequence(lambda n: f"Métier {n}")
     domain = factory.SubFactory(DomainFactory)
     definition = "Réalise des travaux de précision selon les règles de sécurité."

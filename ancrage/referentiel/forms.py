@@ -37,6 +37,7 @@ from ancrage.core.widgets import (
     MAX_TEXT_LENGTH,
     PRIMARY_KEY,
     Combobox,
+    ComboboxChoiceField,
     ComboboxMultiple,
     Typed,
     TypedMany,
@@ -370,7 +371,7 @@ class PickerMixin:
             return None
 
 
-class PickerField(PickerMixin, forms.ModelChoiceField):
+class PickerField(PickerMixin, ComboboxChoiceField):
     """One item of the référentiel, through a combobox."""
 
     def __init__(self, queryset=None, *, cluster=None, **kwargs):
@@ -397,19 +398,8 @@ class PickerField(PickerMixin, forms.ModelChoiceField):
                 return item
         return self.picker.resolve(text)
 
-    def validate(self, value):
-        forms.Field.validate(self, value)
-
-    def has_changed(self, initial, data):
-        if self.disabled:
-            return False
-        initial = self.prepare_value(initial)
-        initial_code = initial.code if isinstance(initial, Typed) else ""
-        try:
-            item = self.to_python(data)
-        except ValidationError:
-            return True
-        return (self.picker.code_of(item) if item else "") != initial_code
+    def code_of(self, item):
+        return self.picker.code_of(item)
 
 
 class PickerMultipleField(PickerMixin, forms.ModelMultipleChoiceField):

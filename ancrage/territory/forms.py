@@ -30,12 +30,11 @@ In tests, post the INSEE code or the label as the field's value:
 
 import re
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
-from ancrage.core.widgets import Combobox, Typed
+from ancrage.core.widgets import Combobox, ComboboxChoiceField, Typed
 from ancrage.territory.models import Commune
 
 MAX_CANDIDATES = 5
@@ -57,7 +56,7 @@ def commune_widget():
     )
 
 
-class CommuneField(forms.ModelChoiceField):
+class CommuneField(ComboboxChoiceField):
     default_error_messages = {
         "invalid_choice": _(
             "Aucune commune ne correspond à « %(value)s ». Vérifiez l'orthographe "
@@ -160,16 +159,5 @@ class CommuneField(forms.ModelChoiceField):
             params={"value": shown, "candidates": ", ".join(labels), "example": labels[0]},
         )
 
-    def validate(self, value):
-        forms.Field.validate(self, value)
-
-    def has_changed(self, initial, data):
-        if self.disabled:
-            return False
-        initial = self.prepare_value(initial)
-        initial_code = initial.code if isinstance(initial, TypedCommune) else ""
-        try:
-            commune = self.to_python(data)
-        except ValidationError:
-            return True
-        return (commune.code if commune else "") != initial_code
+    def code_of(self, commune):
+        return commune.code
