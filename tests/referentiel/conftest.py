@@ -9,9 +9,13 @@ import csv
 import io
 import shutil
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.db import connection
+
+from ancrage.referentiel.importers.lock import LOCK_KEY
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 ROME = DATA / "rome-v460"
@@ -99,6 +103,48 @@ def rome_small(tmp_path_factory):
 def rome_copy(rome_small, tmp_path):
     """A copy of the small publication to alter in a test."""
     return Path(shutil.copytree(rome_small, tmp_path / "rome"))
+
+
+def new_version(folder, number=61):
+    """Rename the files and the release note as for another version."""
+    for file in list(folder.glob("unix_*_v460_utf8.csv")):
+        file.rename(folder / file.name.replace("_v460_", f"_v4{number}_"))
+    note = folder / "version.txt"
+    text = note.read_text(encoding="utf-8")
+    note.write_text(text.replace("Numero de version : 60", f"Numero de version : {number}"))
+
+
+def head(folder, table, lines):
+    """Keep the first `lines` lines of a file, header included, as
+    `head -n` does: the file is cut at the end of a row."""
+    path = folder / name(table)
+    kept = path.read_text(encoding="utf-8").splitlines(keepends=True)[:lines]
+    path.unlink()  # a link to the real file stays untouched
+    path.write_text("".join(kept), encoding="utf-8")
+    return path
+
+
+def linked_rome(folder):
+    """The whole publication as symbolic links to the real files: cheap to
+    make, and `head` replaces a link by a shorter copy."""
+    folder.mkdir()
+    for file in ROME.iterdir():
+        (folder / file.name).symlink_to(file)
+    return folder
+
+
+@contextmanager
+def another_import_running():
+    """Another session holds the lock of the référentiel's imports. (An
+    import run earlier in the same test holds it until the test ends.)"""
+    other = connection.copy()
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(hashtext(%s))", [LOCK_KEY])
+            assert cursor.fetchone()[0], "an import ran earlier in this test"
+        yield
+    finally:
+        other.close()
 
 
 def zip_folder(folder, path, prefix="RefRomeCsv/"):

@@ -3,13 +3,21 @@ test), the linking rules on small hand-made files, and bad input."""
 
 import csv
 import io
+import shutil
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from ancrage.referentiel.factories import JobTitleFactory, OccupationFactory, SkillFactory
+from ancrage.referentiel.importers.lock import BUSY_MESSAGE
 from ancrage.referentiel.models import EscoOccupation, EscoSkill, Release, Revision, Skill
-from tests.referentiel.conftest import ESCO, ROME
+from tests.referentiel.conftest import (
+    ESCO,
+    ROME,
+    another_import_running,
+    edit_rows,
+    new_version,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -171,6 +179,8 @@ def test_preferred_label_wins_then_principal_job_title(rome, tmp_path):
 
     assert [linked_to(key) for key in "abcde"] == ["H2903", "H2913", None, None, None]
     assert "2 métier(s) ESCO sur 5 relié(s)" in out
+    # Occupations written by hand (or the starter vocabulary) are not the ROME.
+    assert "Le ROME n'est pas importé : importez-le (ancrage import-rome)" in out
 
 
 def test_skills_are_linked_to_the_kind_that_fits(tmp_path):
@@ -232,6 +242,46 @@ def test_without_the_rome_nothing_is_linked_and_the_command_says_so(tmp_path):
     assert EscoOccupation.objects.get().occupation is None
 
 
+def test_a_rome_import_that_changes_something_links_esco_again(rome_small, tmp_path):
+    call_command("import_rome", str(rome_small), stdout=io.StringIO())
+    esco_files(
+        tmp_path / "esco",
+        [occupation_row("a", "usineur sur machines"), occupation_row("b", "tourneur-fraiseur")],
+    )
+    out = run(tmp_path / "esco")
+    assert "Le ROME n'est pas importé" not in out
+    assert (linked_to("a"), linked_to("b")) == (None, "H2903")
+    rome = shutil.copytree(rome_small, tmp_path / "rome")
+
+    def rename(header, rows):
+        label = header.index("libelle_appellation_long")
+        for row in rows:
+            if row[label] == "Usineur / Usineuse":
+                row[label] = "Usineur / Usineuse sur machines"
+        return rows
+
+    edit_rows(rome, "referentiel_appellation", rename)
+    new_version(rome)
+    out = io.StringIO()
+
+    call_command("import_rome", str(rome), stdout=out)
+
+    assert "liens des métiers ESCO au ROME : 1 ajouté(s)" in out.getvalue()
+    assert "ajouté(s) : « usineur sur machines »" in out.getvalue()
+    assert (linked_to("a"), linked_to("b")) == ("H2903", "H2903")
+
+
+def test_one_import_at_a_time(rome, tmp_path):
+    esco_files(tmp_path, [occupation_row("a", "usineur")])
+
+    with another_import_running():
+        message = failure(tmp_path)
+
+    assert message == BUSY_MESSAGE
+    assert not EscoOccupation.objects.exists()
+    assert not Release.objects.exists()
+
+
 # Bad input: the file and the line; nothing written.
 
 
@@ -259,6 +309,18 @@ def test_wrong_folder(imported, tmp_path):
 
 def test_invalid_language(imported):
     assert "langue invalide « français »" in failure(imported, "--lang", "français")
+
+
+def test_version_too_long(imported):
+    esco_files(imported, [occupation_row("a", "tourneur")])
+
+    message = failure(imported, "--esco-version", "1" * 36)
+
+    assert "--esco-version trop long (36 caractères, 35 au plus)" in message
+    # The longest fits with its language: « 1…1 (fr) ».
+    assert "1 changement(s), rien n'a été écrit." in run(
+        imported, "--esco-version", "1" * 35, "--dry-run"
+    )
 
 
 def test_missing_file(imported):

@@ -5,7 +5,9 @@ bad input, which must name the file and the line and write nothing."""
 import functools
 import http.server
 import io
+import socket
 import threading
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -18,6 +20,7 @@ from ancrage.referentiel.factories import (
     SkillFactory,
 )
 from ancrage.referentiel.importers import rome_update
+from ancrage.referentiel.importers.lock import BUSY_MESSAGE
 from ancrage.referentiel.importers.rome import read_publication
 from ancrage.referentiel.models import (
     EcologicalTransition,
@@ -34,9 +37,13 @@ from ancrage.referentiel.models import (
 from tests.cast import login
 from tests.referentiel.conftest import (
     ROME,
+    another_import_running,
     column,
     edit_rows,
+    head,
+    linked_rome,
     name,
+    new_version,
     read_rows,
     write_rows,
     zip_folder,
@@ -60,7 +67,7 @@ def failure(*args):
 # The whole publication: imported by one test only (about 10 s).
 
 
-def test_the_whole_publication_then_a_second_run(client):
+def test_the_whole_publication_then_a_second_run(client, tmp_path):
     if not ROME.is_dir():
         pytest.skip(f"reference data missing: {ROME}")
 
@@ -79,6 +86,19 @@ def test_the_whole_publication_then_a_second_run(client):
     assert "Aucun changement : déjà à jour." in out
     assert Revision.current() == revision
     assert Release.objects.count() == 1
+
+    # The file of links cut at the end of a row, as by `head -n 60000`.
+    cut = linked_rome(tmp_path / "cut")
+    links = head(cut, "liens_rome_referentiels", 60000)
+
+    message = failure(cut)
+
+    assert (
+        f"{links} : 45176 lien(s) métier → compétence sur 90556 seraient supprimés (49,9 %) : le "
+        "fichier est probablement incomplet"
+    ) in message
+    assert "unix_coherence_item" not in message  # the links kept keep their importance
+    assert OccupationSkill.objects.count() == 90556
 
 
 def check_counts():
@@ -172,15 +192,6 @@ def small(rome_small):
     return rome_update.apply(read_publication(rome_small))
 
 
-def new_version(folder, number=61):
-    """Rename the files and the release note as for a later version."""
-    for file in list(folder.glob("unix_*_v460_utf8.csv")):
-        file.rename(folder / file.name.replace("_v460_", f"_v4{number}_"))
-    note = folder / "version.txt"
-    text = note.read_text(encoding="utf-8")
-    note.write_text(text.replace("Numero de version : 60", f"Numero de version : {number}"))
-
-
 def alter(folder):
     """Version 61: H2903 renamed, one job title renamed, one removed, one
     added (with their links to the fiche), one skill link removed. Returns
@@ -268,8 +279,15 @@ def test_a_newer_version_updates_adds_and_obsoletes(small, rome_small, rome_copy
     }
     assert Revision.current() != revision
 
-    # Back to version 60: what was obsolete is restored.
-    out = run(rome_small)
+    # Back to version 60: refused unless --force, then what was obsolete is restored.
+    older = failure(rome_small)
+    assert (
+        "Le référentiel contient la version 61 du ROME, ces fichiers sont ceux de la version 60, "
+        "plus ancienne : les importer le ramènerait en arrière ; relancez avec --force si c'est "
+        "voulu."
+    ) in older
+    assert JobTitle.objects.get(pk=pks[changed["removed"]]).is_obsolete
+    out = run(rome_small, "--force")
     assert "rétabli(s) : « " + changed["removed"] + " »" in out
     assert not JobTitle.objects.get(pk=pks[changed["removed"]]).is_obsolete
     assert JobTitle.objects.get(ogr_code=999001).is_obsolete
@@ -591,3 +609,211 @@ def test_every_bad_row_is_counted_and_the_list_capped(unchanged, rome_copy):
     assert "peu_usite inattendu « peut-être » (attendu : « O », « N » ou vide)" in message
     assert message.count("peu_usite inattendu") == 50
     assert f"… et {count - 50} autre(s) erreur(s)." in message
+
+
+# Checks against the ROME already imported.
+
+
+@pytest.mark.parametrize(
+    ("table", "lines", "lost"),
+    [
+        ("liens_rome_referentiels", 500, "lien(s) métier → compétence sur"),
+        ("liens_rome_referentiels", 1, "lien(s) métier → contexte de travail sur"),
+        ("rubrique_mobilite", 60, "mobilité(s) sur"),
+        ("texte", 100, "texte(s) de fiche (définition, accès) sur"),
+        ("coherence_item", 1, "compétence(s) principale(s) ou émergente(s) des métiers sur"),
+        ("cr_gd_dp", 1, "métier(s) classé(s) sur"),
+    ],
+)
+def test_a_file_cut_at_the_end_of_a_row_is_refused(unchanged, rome_copy, table, lines, lost):
+    rename_h2903(rome_copy)
+    path = head(rome_copy, table, lines)
+
+    message = failure(rome_copy)
+
+    assert f"{path} : " in message
+    assert lost in message
+    assert (
+        "le fichier est probablement incomplet (coupé pendant le téléchargement ou la copie ?) ; "
+        "vérifiez-le, ou relancez avec --force si c'est voulu."
+    ) in message
+
+
+def test_how_many_would_disappear_and_force(small, rome_copy):
+    path = head(rome_copy, "rubrique_mobilite", 11)
+    total = Mobility.objects.count()
+    share = f"{(total - 10) * 100 / total:.1f}".replace(".", ",")
+
+    message = failure(rome_copy)
+    dry_run = failure(rome_copy, "--dry-run")
+
+    assert f"{path} : {total - 10} mobilité(s) sur {total} seraient supprimées ({share} %)" in (
+        message
+    )
+    assert message == dry_run
+    assert Mobility.objects.count() == total
+
+    out = run(rome_copy, "--force")
+
+    assert f"mobilités : {total - 10} retiré(s)" in out
+    assert Mobility.objects.count() == 10
+
+
+@pytest.mark.parametrize(
+    ("table", "lines", "blamed", "referring"),
+    [
+        (
+            "referentiel_code_rome",
+            10,
+            [name("referentiel_code_rome")],
+            "unix_cr_gd_dp_v460_utf8.csv, unix_texte_v460_utf8.csv, "
+            "unix_referentiel_appellation_v460_utf8.csv, "
+            "unix_liens_rome_referentiels_v460_utf8.csv, unix_coherence_item_v460_utf8.csv, "
+            "unix_rubrique_mobilite_v460_utf8.csv",
+        ),
+        (
+            "referentiel_competence",
+            1,
+            [name("referentiel_competence"), name("referentiel_savoir")],
+            "unix_liens_rome_referentiels_v460_utf8.csv",
+        ),
+        (
+            "referentiel_appellation",
+            1,
+            [name("referentiel_appellation")],
+            "unix_liens_rome_referentiels_v460_utf8.csv",
+        ),
+    ],
+)
+def test_a_cut_file_is_named_before_the_files_referring_to_it(
+    unchanged, rome_copy, table, lines, blamed, referring
+):
+    head(rome_copy, table, lines)
+
+    message = failure(rome_copy)
+
+    files = " ou ".join(str(rome_copy / file) for file in blamed)
+    first = message.splitlines()[1]
+    assert first.startswith(
+        f"{files} : probablement incomplet (coupé pendant le téléchargement ou la copie ?) : "
+    )
+    assert f"ligne(s) de {referring} renvoient à des codes qui n'y sont pas" in first
+    assert "inconnu" in message  # the rows themselves are listed after
+
+
+def test_one_import_at_a_time(rome_small):
+    with another_import_running():
+        message = failure(rome_small)
+
+    assert message == BUSY_MESSAGE
+    assert not Occupation.objects.exists()
+    assert not Release.objects.exists()
+    assert "métiers : 18 ajouté(s)" in run(rome_small)
+
+
+# Archives, folders and downloads that cannot be read.
+
+
+def patch_central_directory(archive, offset, value):
+    """Overwrite a two-byte field of every entry of a zip's central directory."""
+    data = bytearray(archive.read_bytes())
+    start = data.find(b"PK\x01\x02")
+    while start >= 0:
+        data[start + offset : start + offset + 2] = value.to_bytes(2, "little")
+        start = data.find(b"PK\x01\x02", start + 4)
+    archive.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    ("offset", "value", "problem"),
+    [
+        (8, 0x1, "archive protégée par un mot de passe"),  # general purpose flags
+        (10, 9, "méthode de compression n° 9 non prise en charge"),  # Deflate64
+    ],
+)
+def test_a_zip_that_cannot_be_read(unchanged, rome_small, tmp_path, offset, value, problem):
+    archive = zip_folder(rome_small, tmp_path / "rome.zip")
+    patch_central_directory(archive, offset, value)
+
+    message = failure(archive)
+
+    assert (
+        f"version.txt (dans {archive}) : {problem} : décompressez l'archive vous-même puis donnez "
+        "le chemin du dossier"
+    ) in message
+
+
+def test_a_folder_or_file_that_cannot_be_read(unchanged, rome_copy, monkeypatch):
+    # The tests may run as root, whom file modes do not stop: the refusal is simulated.
+    texts = rome_copy / name("texte")
+    read_bytes, iterdir = Path.read_bytes, Path.iterdir
+
+    def refuse(path, real):
+        def read(self):
+            if self == path:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self)
+
+        return read
+
+    monkeypatch.setattr(Path, "read_bytes", refuse(texts, read_bytes))
+    assert f"{texts} : lecture interdite (droits insuffisants" in failure(rome_copy)
+
+    monkeypatch.setattr(Path, "iterdir", refuse(rome_copy, iterdir))
+    assert f"{rome_copy} : lecture interdite (droits insuffisants" in failure(rome_copy)
+
+
+class _RawServer:
+    """Answers one HTTP request with `reply`, then closes the connection."""
+
+    def __init__(self, reply):
+        self.reply = reply
+        self.socket = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}/rome.zip"
+        self.thread = threading.Thread(target=self.answer, daemon=True)
+
+    def answer(self):
+        peer, _ = self.socket.accept()
+        with peer:
+            request = b""
+            while b"\r\n\r\n" not in request and (chunk := peer.recv(4096)):
+                request += chunk
+            peer.sendall(self.reply)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.thread.join(timeout=5)
+        self.socket.close()
+
+
+@pytest.mark.parametrize(
+    ("reply", "problem"),
+    [
+        (
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nPK\x03\x04\r\n",
+            "Téléchargement interrompu : la connexion à {url} a été coupée avant la fin du fichier "
+            "; relancez la commande.",
+        ),
+        (
+            b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nPK\x03\x04",
+            "Téléchargement interrompu : la connexion à {url} a été coupée avant la fin du fichier "
+            "; relancez la commande (4 octets reçus sur 1000).",
+        ),
+        (
+            b"pas du HTTP\r\n\r\n",
+            "Téléchargement impossible depuis {url} : réponse du serveur illisible (BadStatusLine) "
+            "; réessayez plus tard.",
+        ),
+    ],
+)
+def test_download_cut_short_or_garbled(settings, reply, problem):
+    with _RawServer(reply) as server:
+        settings.ANCRAGE_ROME_DOWNLOAD_URL = server.url
+        message = failure("--download")
+
+    assert problem.format(url=server.url) in message
+    assert "rien n'a été écrit" in message
+    assert not Occupation.objects.exists()

@@ -8,7 +8,9 @@ column missing).
 
 import csv
 import io
+import lzma
 import zipfile
+import zlib
 from pathlib import Path
 
 # Bad rows listed in a failure message; the others are counted.
@@ -36,18 +38,21 @@ class Source:
 
     def __init__(self, path):
         self.path = Path(path)
-        if self.path.is_dir():
-            self._zip = None
-            self._members = {p.name: p for p in self.path.iterdir() if p.is_file()}
-        elif self.path.is_file():
-            self._open_zip()
-        else:
-            raise ImportFailed([f"{self.path} : dossier ou fichier introuvable"])
+        self._zip = None
+        try:
+            if self.path.is_dir():
+                self._members = {p.name: p for p in self.path.iterdir() if p.is_file()}
+            elif self.path.is_file():
+                self._open_zip()
+            else:
+                raise ImportFailed([f"{self.path} : dossier ou fichier introuvable"])
+        except OSError as error:
+            raise ImportFailed([f"{self.path} : {unreadable(error)}"]) from None
 
     def _open_zip(self):
         try:
             self._zip = zipfile.ZipFile(self.path)
-        except (zipfile.BadZipFile, OSError):
+        except zipfile.BadZipFile:
             raise ImportFailed(
                 [f"{self.path} : ni un dossier ni une archive zip lisible"]
             ) from None
@@ -94,15 +99,38 @@ class Source:
         if member is None:
             return None
         if self._zip is None:
-            return member.read_bytes()
+            try:
+                return member.read_bytes()
+            except OSError as error:
+                raise ImportFailed([f"{self.where(name)} : {unreadable(error)}"]) from None
         if member.file_size > MAX_FILE_BYTES:
             raise ImportFailed(
                 [f"{self.where(name)} : fichier trop gros ({member.file_size} octets)"]
             )
         try:
             return self._zip.read(member)
-        except (zipfile.BadZipFile, OSError, EOFError) as error:
+        except (RuntimeError, NotImplementedError) as error:
+            # zipfile's words for a member that needs a password or a
+            # compression method it does not know.
+            if "encrypt" in str(error):
+                problem = "archive protégée par un mot de passe"
+            else:
+                problem = f"méthode de compression n° {member.compress_type} non prise en charge"
+            raise ImportFailed(
+                [
+                    f"{self.where(name)} : {problem} : décompressez l'archive vous-même "
+                    "puis donnez le chemin du dossier"
+                ]
+            ) from None
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, lzma.LZMAError) as error:
             raise ImportFailed([f"{self.where(name)} : archive abîmée ({error})"]) from None
+
+
+def unreadable(error):
+    """What a failed read of the disk says, in French."""
+    if isinstance(error, PermissionError):
+        return "lecture interdite (droits insuffisants pour l'utilisateur qui lance la commande)"
+    return f"lecture impossible ({error.strerror or error})"
 
 
 def decode(data, where, errors):

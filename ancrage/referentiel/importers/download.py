@@ -1,5 +1,6 @@
 """Download of the ROME publication, for machines that are online."""
 
+import http.client
 import tempfile
 import urllib.error
 import urllib.request
@@ -39,10 +40,22 @@ def _fetch(url, path, timeout):
                 if copied > MAX_FILE_BYTES:
                     raise ImportFailed([f"Téléchargement interrompu : {url} dépasse 200 Mo."])
                 out.write(chunk)
+            announced = response.headers.get("Content-Length", "")
+            if announced.isdigit() and copied < int(announced):
+                raise ImportFailed([f"{interrupted(url)} ({copied} octets reçus sur {announced})."])
     except urllib.error.HTTPError as error:
         error.close()
         raise ImportFailed(
             [f"Téléchargement impossible : {url} répond « {error.code} {error.reason} »."]
+        ) from None
+    except http.client.IncompleteRead:
+        raise ImportFailed([f"{interrupted(url)}."]) from None
+    except http.client.HTTPException as error:
+        raise ImportFailed(
+            [
+                f"Téléchargement impossible depuis {url} : réponse du serveur illisible "
+                f"({type(error).__name__}) ; réessayez plus tard."
+            ]
         ) from None
     except urllib.error.URLError as error:
         raise ImportFailed(
@@ -52,3 +65,10 @@ def _fetch(url, path, timeout):
         raise ImportFailed(
             [f"Téléchargement impossible depuis {url} ({error}). {OFFLINE_HINT}"]
         ) from None
+
+
+def interrupted(url):
+    return (
+        f"Téléchargement interrompu : la connexion à {url} a été coupée avant la fin du "
+        "fichier ; relancez la commande"
+    )

@@ -9,7 +9,8 @@ when one of its labels (preferred or alternative) is, once normalised, a
 label of the ROME item; when several ROME items match, the one matched by
 the preferred label wins, then the one matched by a principal label (an
 occupation's title or principal job title; for skills, the kind that fits
-the ESCO skill type); a tie leaves the item unlinked.
+the ESCO skill type); a tie leaves the item unlinked. A ROME import that
+changes something links the ESCO items again (`relink`).
 """
 
 import re
@@ -18,8 +19,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from ancrage.referentiel.importers.csvfiles import ImportFailed, Source, read_table
-from ancrage.referentiel.importers.summary import Summary
-from ancrage.referentiel.importers.sync import upsert
+from ancrage.referentiel.importers.lock import one_import_at_a_time
+from ancrage.referentiel.importers.summary import Summary, quoted
+from ancrage.referentiel.importers.sync import BATCH, upsert
 from ancrage.referentiel.models import (
     EscoOccupation,
     EscoSkill,
@@ -49,6 +51,11 @@ FITTING_KINDS = {
     "skill/competence": frozenset({Skill.Kind.KNOW_HOW, Skill.Kind.SOFT}),
 }
 OCCUPATIONS, SKILLS = "métiers ESCO", "compétences ESCO"
+LINKS = {
+    EscoOccupation: "liens des métiers ESCO au ROME",
+    EscoSkill: "liens des compétences ESCO au ROME",
+}
+SUFFIX = " (xx)"  # the language after the version, in Release.version
 
 
 @dataclass
@@ -155,13 +162,13 @@ def apply(publication, version="", dry_run=False):
     (rolled back with `dry_run`); return an EscoReport."""
     report = EscoReport(Summary())
     with transaction.atomic():
+        one_import_at_a_time()
+        report.rome_loaded = Release.objects.filter(source=Release.Source.ROME).exists()
         occupation_index, skill_index = _rome_indexes()
-        report.rome_loaded = bool(occupation_index)
         for values in publication.occupations.values():
             values["occupation_id"] = _best(occupation_index, values, bool)
         for values in publication.skills.values():
-            kinds = FITTING_KINDS.get(values["skill_type"], frozenset())
-            values["skill_id"] = _best(skill_index, values, kinds.__contains__)
+            values["skill_id"] = _best(skill_index, values, _fits(values["skill_type"]))
         upsert(
             EscoOccupation,
             "uri",
@@ -206,6 +213,49 @@ def apply(publication, version="", dry_run=False):
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def check_version(version):
+    """Raise ImportFailed when `version` does not fit in Release.version
+    with the language after it."""
+    limit = Release._meta.get_field("version").max_length - len(SUFFIX)
+    if len(version) > limit:
+        raise ImportFailed(
+            [f"--esco-version trop long ({len(version)} caractères, {limit} au plus)"]
+        )
+
+
+def relink(summary):
+    """Link the ESCO items of the database again to the ROME as it is now,
+    counting in `summary` the links that changed. The caller holds the lock."""
+    occupation_index, skill_index = _rome_indexes()
+    _relink(EscoOccupation, "occupation_id", [], occupation_index, lambda row: bool, summary)
+    _relink(
+        EscoSkill,
+        "skill_id",
+        ["skill_type"],
+        skill_index,
+        lambda row: _fits(row["skill_type"]),
+        summary,
+    )
+
+
+def _relink(model, link, extra, index, fits, summary):
+    changed = []
+    rows = model.objects.order_by().values("pk", "label", "alt_labels", link, *extra)
+    for row in rows.iterator(chunk_size=BATCH):
+        best = _best(index, row, fits(row))
+        if best == row[link]:
+            continue
+        change = "added" if row[link] is None else "removed" if best is None else "updated"
+        summary.count(LINKS[model], change, quoted(row["label"]))
+        changed.append(model(pk=row["pk"], **{link: best}))
+    model.objects.bulk_update(changed, [link], batch_size=BATCH)
+
+
+def _fits(skill_type):
+    """Whether a ROME skill's kind fits an ESCO skill of `skill_type`."""
+    return FITTING_KINDS.get(skill_type, frozenset()).__contains__
 
 
 def _rome_indexes():

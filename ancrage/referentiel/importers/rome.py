@@ -105,6 +105,15 @@ SKILLS_BLOCK, CONTEXTS_BLOCK, JOB_TITLES_BLOCK = "5", "6", "2"
 VERSION_LINE = re.compile(r"Num[ée]ro de version\s*:\s*(\d+)", re.IGNORECASE)
 DATE_LINE = re.compile(r"Date de publication\s*:\s*(\d{2})/(\d{2})/(\d{4})", re.IGNORECASE)
 TITLE_LINE = re.compile(r"Titre/commentaire\s*:\s*(.+)", re.IGNORECASE)
+# From this many rows referring to codes a file lacks, that file is
+# probably the one cut short.
+MANY_UNKNOWN = 10
+REFERENCED = {
+    "rome": ("referentiel_code_rome",),
+    "skill": ("referentiel_competence", "referentiel_savoir"),
+    "context": ("referentiel_contexte_travail",),
+    "job_title": ("referentiel_appellation",),
+}
 
 
 @dataclass
@@ -113,6 +122,7 @@ class Publication:
     suffix: str
     published_on: date | None = None
     title: str = ""
+    files: dict = field(default_factory=dict)  # table: how messages name its file
     grand_domains: dict = field(default_factory=dict)  # code: label
     domains: dict = field(default_factory=dict)  # code: (label, grand domain code)
     occupations: dict = field(default_factory=dict)  # ROME code: {field: value}
@@ -142,6 +152,8 @@ class _Reader:
         self.lines = {}  # (table, key): line where the key was first seen
         # Items whose row was reported: rows referring to them are not reported again.
         self.rejected = set()
+        # Kind of item: [rows referring to a code absent from its file, their files, a code].
+        self.unknown = {}
 
     def problem(self, name, line, message):
         self.errors.append(f"{self.source.where(name)}, ligne {line} : {message}")
@@ -158,6 +170,7 @@ class _Reader:
         tables = {}
         for table, columns in TABLES.items():
             name = f"unix_{table}_v{suffix}_utf8.csv"
+            publication.files[table] = self.source.where(name)
             tables[table] = (name, read_table(self.source, name, columns, self.errors))
         self.fail_if_any()
         self.occupations(publication, *tables["referentiel_code_rome"])
@@ -172,8 +185,31 @@ class _Reader:
         self.links(publication, *tables["liens_rome_referentiels"])
         self.importance(publication, *tables["coherence_item"])
         self.mobilities(publication, *tables["rubrique_mobilite"])
+        self.blame_cut_files(publication)
         self.fail_if_any()
         return publication
+
+    def dangling(self, kind, name, code):
+        """Count a row of `name` referring to a `kind` of item absent from its file."""
+        found = self.unknown.setdefault(kind, [0, {}, code])
+        found[0] += 1
+        found[1][name] = None
+
+    def blame_cut_files(self, publication):
+        """Many rows referring to codes a file lacks: that file was probably
+        cut short; say so first, the errors of the other files follow from it."""
+        blamed = []
+        for kind, (rows, names, code) in self.unknown.items():
+            if rows < MANY_UNKNOWN:
+                continue
+            files = " ou ".join(publication.files[table] for table in REFERENCED[kind])
+            blamed.append(
+                f"{files} : probablement incomplet (coupé pendant le téléchargement ou la "
+                f"copie ?) : {rows} ligne(s) de {', '.join(names)} renvoient à des codes qui "
+                f"n'y sont pas (par exemple le code {code}) ; vérifiez-le d'abord, les erreurs "
+                "suivantes en découlent sans doute"
+            )
+        self.errors[:0] = blamed
 
     # The files and the version.
 
@@ -254,6 +290,7 @@ class _Reader:
         if code not in publication.occupations:
             if ("rome", code) not in self.rejected:
                 self.problem(name, line, f"{column} inconnu « {code} » (absent des métiers)")
+                self.dangling("rome", name, code)
             return False
         return True
 
@@ -512,6 +549,7 @@ class _Reader:
             if ogr not in items:
                 if (kind, ogr) not in self.rejected:
                     self.problem(name, line, f"lien vers un code OGR inconnu {ogr} ({what})")
+                    self.dangling(kind, name, ogr)
                 continue
             link = (row["code_rome"], ogr)
             if block == JOB_TITLES_BLOCK or not self.unique(

@@ -8,14 +8,24 @@ match the publication. Occupations, job titles and skills written before any
 import (the starter vocabulary) are taken over when they carry the same
 ROME code, or the same label under the same occupation; the others are left
 alone.
+
+The ROME import takes the lock shared with the ESCO import first, then
+checks the publication against the ROME already imported (`rome_checks`,
+skipped with `force`). When it changed something and ESCO items were
+imported, their links to the ROME are made again (`esco.relink`).
 """
 
 from django.db import transaction
 
+from ancrage.referentiel.importers.esco import relink
+from ancrage.referentiel.importers.lock import one_import_at_a_time
+from ancrage.referentiel.importers.rome_checks import check
 from ancrage.referentiel.importers.summary import Summary, quoted
 from ancrage.referentiel.importers.sync import replace_links, upsert
 from ancrage.referentiel.models import (
     Domain,
+    EscoOccupation,
+    EscoSkill,
     GrandDomain,
     JobTitle,
     Mobility,
@@ -69,12 +79,19 @@ SKILL_FIELDS = [
 WORK_CONTEXT_FIELDS = ["label", "category", "is_obsolete"]
 
 
-def apply(publication, dry_run=False):
+def apply(publication, dry_run=False, force=False):
     """Write `publication`; return the Summary of what changed. With
-    `dry_run`, everything is rolled back at the end."""
+    `dry_run`, everything is rolled back at the end. Raises ImportBusy
+    (another import runs) or ImportFailed (a check refused the publication;
+    `force` skips the checks)."""
     summary = Summary()
     with transaction.atomic():
+        one_import_at_a_time()
+        if not force:
+            check(publication)
         _write(publication, summary)
+        if summary.changes and (EscoOccupation.objects.exists() or EscoSkill.objects.exists()):
+            relink(summary)
         recorded = Release.objects.filter(
             source=Release.Source.ROME, version=publication.version
         ).exists()

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ancrage.referentiel.importers.csvfiles import ImportFailed
 from ancrage.referentiel.importers.download import downloaded
+from ancrage.referentiel.importers.lock import ImportBusy
 from ancrage.referentiel.importers.rome import read_publication
 from ancrage.referentiel.importers.rome_update import apply
 
@@ -11,7 +12,9 @@ class Command(BaseCommand):
     help = (
         "Importe ou met à jour le ROME 4.0 de France Travail depuis ses fichiers CSV officiels "
         "(dossier ou archive zip publiée). Crée, met à jour, marque obsolète ce qui a disparu, "
-        "ne supprime jamais ; une seconde importation de la même version ne change rien."
+        "ne supprime jamais ; une seconde importation de la même version ne change rien. "
+        "Refuse une version plus ancienne que celle importée, ou une publication qui retirerait "
+        "plus de 5 % d'une table (fichier incomplet ?), sauf avec --force."
     )
 
     def add_arguments(self, parser):
@@ -28,27 +31,30 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="montre ce qui changerait sans rien écrire"
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="importe même une version plus ancienne que celle importée, ou une publication "
+            "qui retirerait plus de 5 %% des métiers, appellations, compétences, liens, "
+            "mobilités ou textes actuels",
+        )
 
     def handle(self, *args, **options):
         if bool(options["path"]) == options["download"]:
             raise CommandError(
                 "Donnez soit le chemin du dossier ou de l'archive zip du ROME, soit --download."
             )
+        dry_run = options["dry_run"]
         try:
-            if options["download"]:
-                url = settings.ANCRAGE_ROME_DOWNLOAD_URL
-                self.stdout.write(f"Téléchargement de {url}…")
-                with downloaded(url) as path:
-                    publication = read_publication(path)
-            else:
-                publication = read_publication(options["path"])
+            publication = self.read(options)
+            summary = apply(publication, dry_run=dry_run, force=options["force"])
         except ImportFailed as failure:
             raise CommandError(
                 f"Import du ROME annulé, rien n'a été écrit ({len(failure.errors)} erreur(s)) :\n"
                 + "\n".join(failure.lines())
             ) from None
-        dry_run = options["dry_run"]
-        summary = apply(publication, dry_run=dry_run)
+        except ImportBusy as busy:
+            raise CommandError(str(busy)) from None
         prefix = "[simulation] " if dry_run else ""
         published = f" du {publication.published_on:%d/%m/%Y}" if publication.published_on else ""
         self.stdout.write(f"{prefix}ROME 4.0, version {publication.version}{published}")
@@ -62,3 +68,11 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(self.style.SUCCESS(f"{summary.changes} changement(s) enregistré(s)."))
+
+    def read(self, options):
+        if not options["download"]:
+            return read_publication(options["path"])
+        url = settings.ANCRAGE_ROME_DOWNLOAD_URL
+        self.stdout.write(f"Téléchargement de {url}…")
+        with downloaded(url) as path:
+            return read_publication(path)
