@@ -163,6 +163,20 @@ class TestNormalize:
         assert normalize("Ingénieur travaux")[0].code == "F1137"
         assert normalize("ingenieur de travaux")[0].code == "F1205"
 
+    def test_ties_go_to_the_whole_label_then_to_rome_before_esco(self):
+        OccupationFactory(code="K2111", label="Formateur / Formatrice")
+        OccupationFactory(code="K2145", label="Formateur / Formatrice de formateurs")
+        assert normalize("Formateur / Formatrice")[0].code == "K2111"
+        spreading = OccupationFactory(code="F1302", label="Conducteur / Conductrice d'engins")
+        JobTitleFactory(occupation=spreading, label="Conducteur / Conductrice de répandeuses")
+        EscoOccupationFactory(
+            label="conducteur de répandeuses/conductrice de répandeuses",
+            occupation=OccupationFactory(
+                code="F1702", label="Constructeur / Constructrice de routes"
+            ),
+        )
+        assert normalize("Conducteur / Conductrice de répandeuses")[0].code == "F1302"
+
     def test_research_and_development(self):
         OccupationFactory(code="H1210", label="Technicien / Technicienne R&D")
         OccupationFactory(code="H1206", label="Ingénieur / Ingénieure de recherche")

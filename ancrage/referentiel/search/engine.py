@@ -206,10 +206,19 @@ def _closest_first(title, ranked):
     typed = written(title)
 
     def closeness(doc):
-        forms = {written(form) for form in gender_forms(doc.label)}
+        forms = {written(doc.label), *(written(form) for form in gender_forms(doc.label))}
         return max(SequenceMatcher(None, typed, form).ratio() for form in forms)
 
-    return sorted(ranked, key=lambda pair: (-round(pair[0], 3), -closeness(pair[1]), pair[1].rank))
+    # ROME's own labels before ESCO's, then the closest spelling.
+    return sorted(
+        ranked,
+        key=lambda pair: (
+            -round(pair[0], 3),
+            pair[1].kind.startswith("esco"),
+            -closeness(pair[1]),
+            pair[1].rank,
+        ),
+    )
 
 
 def _titles(index, title):
