@@ -1,5 +1,6 @@
 import heapq
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -205,7 +206,11 @@ def _closest_first(title, ranked):
     (« Ingénieur travaux » is not « Ingénieur de travaux »)."""
     typed = written(title)
 
-    def closeness(doc):
+    scores = Counter(round(score, 3) for score, _doc in ranked)
+
+    def closeness(score, doc):
+        if scores[round(score, 3)] == 1:
+            return 0.0  # no tie to break
         forms = {written(doc.label), *(written(form) for form in gender_forms(doc.label))}
         return max(SequenceMatcher(None, typed, form).ratio() for form in forms)
 
@@ -215,7 +220,7 @@ def _closest_first(title, ranked):
         key=lambda pair: (
             -round(pair[0], 3),
             pair[1].kind.startswith("esco"),
-            -closeness(pair[1]),
+            -closeness(*pair),
             pair[1].rank,
         ),
     )
