@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from ancrage.accounts.invitations import find_invitation, invitation_url
+from ancrage.accounts.invitations import find_invitation
 from ancrage.accounts.models import AuditEntry
 from ancrage.clusters import team as operations
 from ancrage.clusters.factories import ClusterStaffFactory, StaffInvitationFactory
@@ -16,6 +16,7 @@ from ancrage.clusters.models import ClusterStaff, StaffInvitation
 from ancrage.clusters.team import TeamError
 from ancrage.outbox.models import OutgoingEmail
 from tests.cast import login
+from tests.links import invitation_in
 
 INVITE = {
     "email": "Nouvelle.Recrue@Exemple.fr",
@@ -39,7 +40,7 @@ def test_invite_creates_the_invitation_queues_the_email_and_audits(admin_client,
     assert invitation.invited_by == cast.staff_a
     assert invitation.role == ClusterStaff.Role.OFFICER
     email = OutgoingEmail.objects.get(to="nouvelle.recrue@exemple.fr")
-    assert invitation_url(invitation) in email.body_text
+    assert invitation_in(email.body_text) == invitation
     assert find_invitation(invitation.token) == invitation
     entry = AuditEntry.objects.get(action=AuditEntry.Action.INVITATION_SENT)
     assert entry.cluster_id == cast.cluster_a.pk
@@ -123,7 +124,7 @@ def test_resend_gives_a_new_link_and_kills_the_old_one(admin_client, cast):
     assert find_invitation(invitation.token) == invitation
     assert invitation.expires_at > old_expiry
     assert invitation.invited_by == cast.staff_a
-    assert invitation_url(invitation) in OutgoingEmail.objects.get().body_text
+    assert invitation_in(OutgoingEmail.objects.get().body_text) == invitation
     assert AuditEntry.objects.filter(action=AuditEntry.Action.INVITATION_SENT).count() == 1
 
 
