@@ -11,6 +11,7 @@ import pytest
 
 from benchmarks.noisy_titles import (
     ABBREVIATIONS,
+    COMMUNES,
     CONTRACTS,
     KINDS,
     gender_forms,
@@ -38,6 +39,16 @@ PAIRS = [
 ]
 WORD = re.compile(r"[^\W\d_]+")
 MARKER = re.compile(r"\s+(?:-\s+)?\(?[HF]/[HF]\)?", re.IGNORECASE)
+
+
+PLACE_KINDS = ("contract_place", "offer", "combined", "places")
+
+
+@pytest.fixture(autouse=True)
+def communes_for_places(request):
+    """Kinds that add places draw them from the geography of ../shared."""
+    if any(kind in request.node.name for kind in PLACE_KINDS) and not COMMUNES.exists():
+        pytest.skip(f"reference data missing: {COMMUNES}")
 
 
 @pytest.fixture(scope="module")

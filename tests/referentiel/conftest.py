@@ -13,9 +13,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import connection
 
+from ancrage.referentiel.importers import rome_update
 from ancrage.referentiel.importers.lock import LOCK_KEY
+from ancrage.referentiel.importers.rome import read_publication
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 ROME = DATA / "rome-v460"
@@ -155,3 +158,21 @@ def zip_folder(folder, path, prefix="RefRomeCsv/"):
             archive.write(file, prefix + file.name)
     path.write_bytes(buffer.getvalue())
     return path
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command("import_rome", *[str(arg) for arg in args], stdout=out)
+    return out.getvalue()
+
+
+def failure(*args):
+    with pytest.raises(CommandError) as raised:
+        run(*args)
+    return str(raised.value)
+
+
+@pytest.fixture
+def small(rome_small):
+    """The small publication, imported."""
+    return rome_update.apply(read_publication(rome_small))
