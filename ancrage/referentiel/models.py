@@ -275,12 +275,24 @@ class WorkContext(models.Model):
         return self.label
 
 
-class EscoOccupation(models.Model):
+class EscoItem(models.Model):
+    """An ESCO concept: its URI, preferred and alternative labels."""
+
     uri = models.URLField(_("URI ESCO"), max_length=200, unique=True)
     label = models.CharField(_("libellé"), max_length=300)
     alt_labels = ArrayField(models.CharField(max_length=300), default=list, blank=True)
-    isco_group = models.CharField(_("groupe CITP"), max_length=10, blank=True)
     description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["label"]
+
+    def __str__(self):
+        return self.label
+
+
+class EscoOccupation(EscoItem):
+    isco_group = models.CharField(_("groupe CITP"), max_length=10, blank=True)
     occupation = models.ForeignKey(
         Occupation,
         on_delete=models.SET_NULL,
@@ -290,22 +302,14 @@ class EscoOccupation(models.Model):
         verbose_name=_("métier ROME lié"),
     )
 
-    class Meta:
+    class Meta(EscoItem.Meta):
         verbose_name = _("métier ESCO")
         verbose_name_plural = _("métiers ESCO")
-        ordering = ["label"]
-
-    def __str__(self):
-        return self.label
 
 
-class EscoSkill(models.Model):
-    uri = models.URLField(_("URI ESCO"), max_length=200, unique=True)
-    label = models.CharField(_("libellé"), max_length=300)
-    alt_labels = ArrayField(models.CharField(max_length=300), default=list, blank=True)
+class EscoSkill(EscoItem):
     skill_type = models.CharField(_("type"), max_length=40, blank=True)
     reuse_level = models.CharField(_("niveau de réutilisation"), max_length=40, blank=True)
-    description = models.TextField(_("description"), blank=True)
     skill = models.ForeignKey(
         Skill,
         on_delete=models.SET_NULL,
@@ -315,13 +319,9 @@ class EscoSkill(models.Model):
         verbose_name=_("compétence ROME liée"),
     )
 
-    class Meta:
+    class Meta(EscoItem.Meta):
         verbose_name = _("compétence ESCO")
         verbose_name_plural = _("compétences ESCO")
-        ordering = ["label"]
-
-    def __str__(self):
-        return self.label
 
 
 class ListItem(models.Model):
