@@ -209,6 +209,11 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "ancrage.api.pagination.Pagination",
     "EXCEPTION_HANDLER": "ancrage.api.errors.exception_handler",
+    # Per client address and per process (the default, local-memory cache).
+    "DEFAULT_THROTTLE_RATES": {
+        "extract-skills": envstr("ANCRAGE_EXTRACT_SKILLS_RATE", "30/minute"),
+    },
+    "NUM_PROXIES": ANCRAGE_TRUSTED_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API Ancrage",

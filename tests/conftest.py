@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Random
 from django.db.models.sql.compiler import SQLCompiler
@@ -39,6 +40,7 @@ def _strict_settings(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.SECURE_SSL_REDIRECT = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()  # rate limits and the like start afresh in each test
 
 
 _original_get_order_by = SQLCompiler.get_order_by

@@ -21,6 +21,7 @@ from rest_framework import viewsets
 from rest_framework.exceptions import ParseError, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from ancrage.api.filters import (
@@ -208,6 +209,10 @@ class ExtractSkillsView(PublicAPIView):
     # Nothing is done on behalf of a person: no session, so no CSRF token
     # needed by a page that posts here.
     authentication_classes = []
+    # Public and the most costly endpoint: a rate per client address
+    # (REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]), answered 429 in French.
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "extract-skills"
 
     def post(self, request):
         try:

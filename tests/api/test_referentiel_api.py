@@ -227,6 +227,20 @@ def test_extract_skills(client, rome):
     assert found[1]["kind"] == "savoir_etre"
 
 
+def test_extract_skills_is_rate_limited_per_client_in_french(client, db):
+    def post(address):
+        return client.post(
+            EXTRACT, {"text": "Souder"}, content_type="application/json", REMOTE_ADDR=address
+        )
+
+    assert all(post("192.0.2.1").status_code == 200 for _ in range(30))
+    refused = post("192.0.2.1")
+    assert refused.status_code == 429
+    assert "Retry-After" in refused
+    assert "seconde" in refused.json()["detail"]
+    assert post("192.0.2.2").status_code == 200  # another client
+
+
 def test_extract_skills_of_one_occupation(client, rome):
     only_driving = client.post(
         EXTRACT, {"text": TEXT, "occupation": "n4101"}, content_type="application/json"
