@@ -66,6 +66,8 @@ def _serve(bind, workers):
         str(workers),
         "--access-logfile",
         "-",
+        "--config",
+        "python:ancrage.gunicorn_conf",
     ]
     run()
 

@@ -1,5 +1,7 @@
 """The `ancrage` command: French help, pass-through to Django's commands."""
 
+import sys
+
 import pytest
 
 from ancrage import cli
@@ -44,3 +46,15 @@ def test_import_territory_reports_a_missing_source(db, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "Import annulé, rien n'a été écrit" in err
     assert "regions.json : fichier introuvable" in err
+
+
+def test_serve_runs_gunicorn_with_the_project_settings(monkeypatch):
+    import gunicorn.app.wsgiapp
+
+    seen = {}
+    monkeypatch.setattr(gunicorn.app.wsgiapp, "run", lambda: seen.update(argv=list(sys.argv)))
+    monkeypatch.setattr(sys, "argv", list(sys.argv))
+    cli._serve("127.0.0.1:9999", workers=3)
+    argv = seen["argv"]
+    assert argv[argv.index("--config") + 1] == "python:ancrage.gunicorn_conf"
+    assert argv[argv.index("--workers") + 1] == "3"

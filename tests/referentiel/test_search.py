@@ -1,5 +1,6 @@
 """The search service: type-ahead, job-title normalisation, skill extraction."""
 
+import threading
 import unicodedata
 
 import pytest
@@ -364,3 +365,28 @@ def test_revision_token_changes_with_every_save():
     after_create = Revision.current()
     occupation.delete()
     assert len({before, after_create, Revision.current()}) == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_web_process_builds_every_index_when_it_starts(monkeypatch):
+    from ancrage.referentiel.search import indexes
+
+    monkeypatch.setattr(indexes, "_cache", {})
+    OccupationFactory(code="H2913", label="Soudeur / Soudeuse")
+    thread = threading.Thread(target=indexes.warm)
+    thread.start()
+    thread.join()
+    assert set(indexes._cache) == set(indexes.BUILDERS)
+    built = indexes._cache["occupation"][1]
+    assert normalize("soudeuse")[0].code == "H2913"
+    assert indexes.get("occupation") is built  # not built again
+
+
+def test_gunicorn_workers_warm_up_in_the_background(monkeypatch):
+    from ancrage import gunicorn_conf
+    from ancrage.referentiel.search import indexes
+
+    called = threading.Event()
+    monkeypatch.setattr(indexes, "warm", called.set)
+    gunicorn_conf.post_worker_init(worker=None)
+    assert called.wait(timeout=5)

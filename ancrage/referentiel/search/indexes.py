@@ -57,6 +57,17 @@ def get(name):
     return cached[1]
 
 
+def warm():
+    """Build every index now (a web process calls this when it starts)."""
+    from django.db import connection
+
+    try:
+        for name in BUILDERS:
+            get(name)
+    finally:
+        connection.close()  # this thread's own connection
+
+
 def _last_commune():
     from ancrage.territory.models import Commune
 

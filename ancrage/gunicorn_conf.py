@@ -1,0 +1,13 @@
+"""Gunicorn settings that `ancrage serve` and `ancrage demo` load.
+
+Each web process builds the référentiel's search indexes in the background
+as soon as it starts, so that the first person to type in a picker does not
+wait for them (2–3 s each with the full ROME)."""
+
+import threading
+
+
+def post_worker_init(worker):
+    from ancrage.referentiel.search.indexes import warm
+
+    threading.Thread(target=warm, name="référentiel-warm-up", daemon=True).start()
