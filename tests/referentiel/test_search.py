@@ -7,6 +7,7 @@ import pytest
 
 from ancrage.referentiel.factories import (
     EscoOccupationFactory,
+    EscoSkillFactory,
     JobTitleFactory,
     OccupationFactory,
     OccupationSkillFactory,
@@ -264,6 +265,18 @@ class TestSuggest:
         assert results[0].skill_id == skill.pk
         assert results[0].kind_label == "compétence"
         assert suggest("usiner pieces", target="occupation") == []
+
+    def test_esco_skill_labels_lead_to_their_rome_skill(self):
+        skill = SkillFactory(label="Souder à l'arc")
+        EscoSkillFactory(label="braser des métaux", alt_labels=["brasage fort"], skill=skill)
+        EscoSkillFactory(label="braser des bijoux")  # linked to nothing: still found
+        results = suggest("brasage", target="skill")
+        assert [(s.kind, s.skill_id) for s in results] == [("esco_skill", skill.pk)]
+        assert results[0].detail == "Souder à l'arc"
+        assert {s.label for s in suggest("braser", target="skill")} == {
+            "braser des métaux",
+            "braser des bijoux",
+        }
 
     def test_both_targets(self, machining):
         SkillFactory(label="Souder à l'arc")
