@@ -2,7 +2,6 @@
 page and the API's detail both read it with `find()`."""
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
@@ -16,6 +15,7 @@ from ancrage.referentiel.models import (
     Skill,
     WorkContext,
 )
+from ancrage.referentiel.search.text import strip_accents
 
 ROME_CODE = re.compile(r"[A-Na-n][0-9]{4}")
 KIND_ORDER = [Skill.Kind.KNOW_HOW, Skill.Kind.SOFT, Skill.Kind.KNOWLEDGE]
@@ -69,22 +69,19 @@ def find(code):
     occupation = _detailed().filter(code=code.upper()).first()
     if occupation is not None:
         occupation.current_job_titles.sort(
-            key=lambda title: (not title.is_principal, _folded(title.label))
+            key=lambda title: (not title.is_principal, strip_accents(title.label))
         )
         occupation.current_skill_links.sort(
-            key=lambda link: (IMPORTANCE_RANK.get(link.importance, 2), _folded(link.skill.label))
+            key=lambda link: (
+                IMPORTANCE_RANK.get(link.importance, 2),
+                strip_accents(link.skill.label),
+            )
         )
         occupation.current_work_contexts.sort(
-            key=lambda context: (_folded(context.category), _folded(context.label))
+            key=lambda context: (strip_accents(context.category), strip_accents(context.label))
         )
-        occupation.linked_esco_occupations.sort(key=lambda esco: _folded(esco.label))
+        occupation.linked_esco_occupations.sort(key=lambda esco: strip_accents(esco.label))
     return occupation
-
-
-def _folded(text):
-    """`text` in lower case without accents, for sorting."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @dataclass(frozen=True)

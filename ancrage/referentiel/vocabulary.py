@@ -22,6 +22,7 @@ from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry
 from ancrage.clusters.models import Cluster
 from ancrage.referentiel.models import Occupation, VocabularyEntry
+from ancrage.referentiel.search.text import strip_accents
 
 LABEL_MAX_LENGTH = VocabularyEntry._meta.get_field("label").max_length
 UP, DOWN = "up", "down"
@@ -43,9 +44,7 @@ def kind_of(item):
 
 def comparable(text):
     """`text` without case, accents or extra spaces, to compare names."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return " ".join(text.split())
+    return " ".join(strip_accents(text).split())
 
 
 def entries(cluster, kind):
