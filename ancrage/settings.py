@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "ancrage.referentiel",
     "ancrage.clusters",
     "ancrage.organisations",
+    "ancrage.matrix",
+    "ancrage.tenders",
     "ancrage.outbox",
     "ancrage.api",
     "ancrage.demo",

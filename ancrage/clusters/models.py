@@ -3,6 +3,7 @@
 import hashlib
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -67,6 +68,12 @@ class Cluster(models.Model):
         blank=True,
         related_name="clusters",
         verbose_name=_("réseau"),
+    )
+    matrix_max_skills = models.PositiveSmallIntegerField(
+        _("compétences clés par adhérent (au plus)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_("Dans la matrice, seules les compétences remarquables comptent."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -296,6 +296,8 @@ def _repoint(old, new):
         if source is not None:
             already = model._base_manager.filter(**{field: new}).values(source)
             rows.filter(**{f"{source}__in": already}).delete()
+        for others in _unique_with(model, field):
+            _drop_doubles(model, field, others, old, new)
         try:
             with transaction.atomic():
                 moved += rows.update(**{field: new})
@@ -308,6 +310,29 @@ def _repoint(old, new):
                 % {"model": model._meta.verbose_name_plural}
             ) from None
     return moved
+
+
+def _unique_with(model, field):
+    """For each unconditional unique constraint of `model` that includes
+    `field`, the other fields of the constraint."""
+    for constraint in model._meta.constraints:
+        fields = getattr(constraint, "fields", ())
+        if field in fields and getattr(constraint, "condition", None) is None:
+            yield [name for name in fields if name != field]
+
+
+def _drop_doubles(model, field, others, old, new):
+    """Delete the rows pointing to `old` that would double a row pointing to
+    `new` once repointed (a member that had both merged skills keeps one)."""
+    if not others:
+        return
+    kept = set(model._base_manager.filter(**{field: new}).values_list(*others))
+    doubles = [
+        pk
+        for pk, *values in model._base_manager.filter(**{field: old}).values_list("pk", *others)
+        if tuple(values) in kept
+    ]
+    model._base_manager.filter(pk__in=doubles).delete()
 
 
 def _references(entry):
