@@ -1,0 +1,88 @@
+"""Tables sent to people as XLSX or CSV downloads.
+
+One table shape serves both formats: a list of column titles and rows of
+plain values (str, int, Decimal, date, None). CSV is written the way French
+Excel opens it without asking: UTF-8 with a byte-order mark, semicolons.
+Cells that a spreadsheet would read as a formula are prefixed with an
+apostrophe (CSV injection)."""
+
+import csv
+import io
+from datetime import date, datetime
+
+from django.http import HttpResponse
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_COLUMN_WIDTH = 60
+
+
+def safe_text(value):
+    """`value` as a cell: text that looks like a formula is made inert."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        return timezone.localtime(value).replace(tzinfo=None)
+    return value
+
+
+def xlsx_bytes(headers, rows, title="Export"):
+    """An XLSX workbook of one sheet: bold header row, frozen, filters, widths."""
+    workbook = Workbook(write_only=False)
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append(list(headers))
+    widths = [len(str(header)) for header in headers]
+    for row in rows:
+        cells = [safe_text(value) for value in row]
+        sheet.append(cells)
+        for index, cell in enumerate(sheet[sheet.max_row]):
+            if isinstance(cell.value, datetime):
+                cell.number_format = "DD/MM/YYYY HH:MM"
+            elif isinstance(cell.value, date):
+                cell.number_format = "DD/MM/YYYY"
+            if cell.value is not None:
+                widths[index] = max(widths[index], len(str(cell.value)))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    if headers:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{sheet.max_row}"
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, MAX_COLUMN_WIDTH)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def csv_bytes(headers, rows):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow(
+            [
+                value.strftime("%d/%m/%Y") if isinstance(value, date) else safe_text(value)
+                for value in row
+            ]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def download(filename, content, content_type):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def table_response(fmt, basename, headers, rows, title="Export"):
+    """A download of the table as `fmt` ("xlsx" or "csv"), named
+    `basename-YYYY-MM-DD.ext`."""
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        return download(f"{basename}-{stamp}.csv", csv_bytes(headers, rows), "text/csv")
+    return download(f"{basename}-{stamp}.xlsx", xlsx_bytes(headers, rows, title), XLSX_TYPE)
