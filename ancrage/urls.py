@@ -6,8 +6,18 @@ from django.views.generic import RedirectView
 urlpatterns = [
     path("", include("ancrage.core.urls")),
     path("compte/", include("ancrage.accounts.urls")),
+    path("clusters/<slug:slug>/adherents/", include("ancrage.organisations.public_urls")),
     path("clusters/", include("ancrage.clusters.public_urls")),
+    path("cluster/adherents/import/", include("ancrage.matrix.import_urls")),
+    path("cluster/adherents/", include("ancrage.organisations.urls")),
+    path("cluster/matrice/", include("ancrage.matrix.urls")),
+    path("cluster/appels-d-offres/", include("ancrage.tenders.urls")),
     path("cluster/", include("ancrage.clusters.urls")),
+    path("organisation/", include("ancrage.organisations.self_urls")),
+    path("plateforme/matrice/", include("ancrage.matrix.network_urls")),
+    # Matrix profiles, on the staff side (cluster/matrice/adherents/…) and the
+    # organisation's side (organisation/matrice/…).
+    path("", include("ancrage.matrix.profile_urls")),
     path("territoire/", include("ancrage.territory.urls")),
     path("", include("ancrage.referentiel.urls")),
     path("cluster/vocabulaire/", include("ancrage.referentiel.vocabulary_urls")),

@@ -1,0 +1,5 @@
+from django.urls import path  # noqa: F401 (filled by the views of this module)
+
+app_name = "matrix"
+
+urlpatterns = []
