@@ -4,11 +4,13 @@
 
 Runs the migrations, imports the whole official geography (the npm package
 `@etalab/decoupage-administratif`, plus the zones d'emploi and BMO basins of
-`../shared/data/geo` when that folder exists), then creates clusters, their
-staff and member organisations with bulk inserts, and imports the référentiel
-(ROME 4.0 and the French ESCO of `../shared/data`). Deterministic (fixed seed)
-and idempotent: a step whose data is already complete is skipped, an
-incomplete one is removed and created again.
+`../shared/data/geo` when that folder exists) and the référentiel (ROME 4.0 and
+the French ESCO of `../shared/data`), then creates with bulk inserts the
+clusters and their staff, member organisations (head office, contact) and
+memberships, each cluster's vocabulary drawn from the ROME, and the members'
+matrix profiles. Deterministic (fixed seed) and idempotent: a step whose data
+is already complete is skipped, an incomplete one is removed and created
+again.
 
 Later issues extend it by appending a `Step` to `STEPS` and a figure to
 `Scale`. Every generated row is recognisable (clusters' slugs start with
@@ -23,6 +25,23 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.db import connection
+
+from benchmarks.filieres import FILIERES
+from benchmarks.generate_matrix import (
+    clear_profiles,
+    clear_vocabularies,
+    create_profiles,
+    create_vocabularies,
+    profiles_done,
+    vocabularies_done,
+)
+from benchmarks.generate_members import (
+    clear_organisations,
+    create_organisations,
+    organisations_done,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 COG_SOURCE = BASE_DIR / "node_modules/@etalab/decoupage-administratif/data"
 SHARED_GEO = BASE_DIR.parent / "shared/data/geo"
@@ -32,6 +51,8 @@ SLUG_PREFIX = "bench-"
 EMAIL_DOMAIN = "bench.ancrage.test"
 SEED = 20260101
 BATCH = 5000
+# No cluster seat in the overseas collectivities (Saint-Pierre, Polynésie…).
+OVERSEAS_COLLECTIVITIES = r"^(975|977|978|98)"
 
 
 @dataclass(frozen=True)
@@ -39,37 +60,23 @@ class Scale:
     clusters: int
     staff_per_cluster: tuple  # (min, max)
     organisations: int
-    second_membership_share: float  # organisations that belong to two clusters
+    multi_cluster_share: float  # extra active memberships per organisation (2nd, 3rd cluster)
+    largest_cluster: int  # active members of the largest cluster (the first one)
+    smallest_cluster: int
     networked_clusters: int  # clusters in the national network
+    profile_share: float  # active memberships with a matrix profile
 
 
 SCALES = {
-    # France Clusters' order of magnitude (DESIGN.md, section 1), doubled for headroom.
-    "national": Scale(400, (2, 5), 60_000, 0.15, 162),
-    # A quick run to check the generator itself.
-    "small": Scale(12, (2, 5), 600, 0.15, 5),
+    # France Clusters' figure (DESIGN.md, section 1; issue 4): 162 clusters,
+    # 60,000 organisations, the largest cluster with 800 active members.
+    "national": Scale(162, (2, 5), 60_000, 0.18, 800, 150, 162, 0.85),
+    # A quick run for development and tests.
+    "small": Scale(12, (2, 5), 600, 0.18, 100, 30, 12, 0.85),
 }
 
-FILIERES = [
-    "Aéronautique et spatial",
-    "Mécanique et métallurgie",
-    "Agroalimentaire",
-    "Numérique",
-    "Industries de la mer",
-    "Bois et ameublement",
-    "Santé et biotechnologies",
-    "Énergies renouvelables",
-    "Plasturgie et composites",
-    "Textile et habillement",
-    "Bâtiment durable",
-    "Économie sociale et solidaire",
-]
 FIRST_NAMES = ["Camille", "Dominique", "Claude", "Alix", "Sacha", "Morgane", "Yann", "Maël"]
 LAST_NAMES = ["Le Gall", "Martin", "Bernard", "Moreau", "Lefèvre", "Garnier", "Rousseau"]
-NAME_WORDS = [
-    ["Ateliers", "Usinage", "Forges", "Chaudronnerie", "Laboratoires", "Conserverie", "Studio"],
-    ["de l'Ouest", "du Blavet", "Atlantique", "des Alpes", "du Rhône", "Armor", "Provence"],
-]
 
 
 @dataclass
@@ -105,13 +112,18 @@ def clusters_done(scale):
 
     clusters = Cluster.objects.filter(slug__startswith=SLUG_PREFIX)
     staffed = ClusterStaff.objects.filter(cluster__in=clusters).values("cluster").distinct()
-    return clusters.count() == scale.clusters and staffed.count() == scale.clusters
+    networked = clusters.filter(network__isnull=False)
+    return (
+        clusters.count() == staffed.count() == scale.clusters
+        and networked.count() == scale.networked_clusters
+    )
 
 
 def clear_clusters():
     from ancrage.accounts.models import User
     from ancrage.clusters.models import Cluster
 
+    clear_vocabularies()
     clear_organisations()
     Cluster.objects.filter(slug__startswith=SLUG_PREFIX).delete()
     User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").delete()
@@ -127,6 +139,7 @@ def create_clusters(scale, rng):
     towns = list(
         Commune.objects.current()
         .filter(population__gte=10_000)
+        .exclude(code__regex=OVERSEAS_COLLECTIVITIES)
         .order_by("code")
         .values_list("pk", "population")
     )
@@ -137,10 +150,10 @@ def create_clusters(scale, rng):
     kinds = list(Cluster.Kind.values)
     clusters = Cluster.objects.bulk_create(
         Cluster(
-            name=f"Cluster {FILIERES[n % len(FILIERES)]} {n:03d}",
+            name=f"Cluster {FILIERES[n % len(FILIERES)].name} {n:03d}",
             slug=f"{SLUG_PREFIX}{n:03d}",
             kind=kinds[n % len(kinds)],
-            filiere=FILIERES[n % len(FILIERES)],
+            filiere=FILIERES[n % len(FILIERES)].name,
             seat_id=seats[n],
             founded_year=1995 + n % 30,
             network=network if n < scale.networked_clusters else None,
@@ -164,11 +177,6 @@ def create_clusters(scale, rng):
     ClusterStaff.objects.bulk_create(staff, batch_size=BATCH)
 
 
-def organisations_done(scale):
-
-    return bench_organisations().count() == scale.organisations
-
-
 def bench_organisations():
     from ancrage.organisations.models import Organisation
 
@@ -176,65 +184,12 @@ def bench_organisations():
     return Organisation.objects.filter(pk__in=members.values("pk"))
 
 
-def clear_organisations():
-    bench_organisations().delete()
-
-
-def siren(number):
-    """A valid (Luhn) SIREN starting with 9, from a number below 10 million."""
-    body = f"9{number:07d}"
-    total = 0
-    for index, digit in enumerate(reversed(body)):
-        value = int(digit) * (2 if index % 2 == 0 else 1)
-        total += value - 9 if value > 9 else value
-    return body + str((10 - total % 10) % 10)
-
-
-def create_organisations(scale, rng):
-    from ancrage.clusters.models import Cluster
-    from ancrage.organisations.models import Membership, Organisation
-    from ancrage.territory.models import Commune
-
-    clusters = list(
-        Cluster.objects.filter(slug__startswith=SLUG_PREFIX)
-        .order_by("slug")
-        .values_list("pk", "seat__department_id")
-    )
-    communes_by_department = {}
-    for pk, department_id, population in (
-        Commune.objects.current().order_by("code").values_list("pk", "department_id", "population")
-    ):
-        communes_by_department.setdefault(department_id, ([], []))
-        communes_by_department[department_id][0].append(pk)
-        communes_by_department[department_id][1].append(population or 1)
-    # Clusters' sizes are skewed: a few big poles, many small grappes.
-    weights = [1 / (rank + 5) for rank in range(len(clusters))]
-    homes = rng.choices(clusters, weights=weights, k=scale.organisations)
-    kinds = [Organisation.Kind.COMPANY] * 17 + [
-        Organisation.Kind.TRAINING_BODY,
-        Organisation.Kind.LAB,
-        Organisation.Kind.HIGHER_EDUCATION,
-    ]
-    organisations = []
-    for n, (_, department_id) in enumerate(homes):
-        pks, populations = communes_by_department[department_id]
-        organisations.append(
-            Organisation(
-                name=f"{rng.choice(NAME_WORDS[0])} {rng.choice(NAME_WORDS[1])} {n:05d}",
-                kind=rng.choice(kinds),
-                siren=siren(n),
-                commune_id=rng.choices(pks, weights=populations)[0],
-            )
-        )
-    Organisation.objects.bulk_create(organisations, batch_size=BATCH)
-    memberships = []
-    for organisation, (cluster_id, _) in zip(organisations, homes, strict=True):
-        memberships.append(Membership(cluster_id=cluster_id, organisation=organisation))
-        if rng.random() < scale.second_membership_share:
-            other = rng.choice(clusters)[0]
-            if other != cluster_id:
-                memberships.append(Membership(cluster_id=other, organisation=organisation))
-    Membership.objects.bulk_create(memberships, batch_size=BATCH)
+def sql_delete(model, column, ids):
+    """Delete the rows of `model` whose `column` is in `ids`, in one statement:
+    no cascade, no signal (the ORM would load every row, as a receiver listens
+    to every model)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {model._meta.db_table} WHERE {column} = ANY(%s)", [ids])  # noqa: S608
 
 
 def referentiel_done(scale):
@@ -256,12 +211,14 @@ def import_referentiel(scale, rng):
 
 STEPS = [
     Step("géographie", geography_done, lambda: None, import_geography),
+    # Imports are idempotent and write in one transaction: nothing to clear.
+    Step("référentiel ROME et ESCO", referentiel_done, lambda: None, import_referentiel),
     Step("clusters et équipes", clusters_done, clear_clusters, create_clusters),
     Step(
         "organisations et adhésions", organisations_done, clear_organisations, create_organisations
     ),
-    # Imports are idempotent and write in one transaction: nothing to clear.
-    Step("référentiel ROME et ESCO", referentiel_done, lambda: None, import_referentiel),
+    Step("vocabulaires des clusters", vocabularies_done, clear_vocabularies, create_vocabularies),
+    Step("profils de la matrice", profiles_done, clear_profiles, create_profiles),
 ]
 
 
