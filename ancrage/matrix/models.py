@@ -23,12 +23,16 @@ class State(models.TextChoices):
 # The allowed transitions, in one place: {from: {to, …}}. Staff fill in and
 # submit; the organisation's users validate (or send back to draft with a
 # comment); a staff change to a validated profile puts it « to review ».
+# validated → validated: a validated profile validated again with new content
+# (a proposal of the organisation accepted by staff).
 TRANSITIONS = {
     State.DRAFT: {State.SUBMITTED, State.VALIDATED},
     State.SUBMITTED: {State.VALIDATED, State.DRAFT},
-    State.VALIDATED: {State.TO_REVIEW},
+    State.VALIDATED: {State.TO_REVIEW, State.VALIDATED},
     State.TO_REVIEW: {State.VALIDATED, State.SUBMITTED, State.DRAFT},
 }
+# The states in which the organisation's users are asked to validate.
+AWAITING_ORGANISATION = {State.SUBMITTED, State.TO_REVIEW}
 
 
 class MatrixProfile(models.Model):

@@ -26,6 +26,26 @@ class ProfileError(Exception):
     """A change the matrix rules refuse; the message is for the person."""
 
 
+class StaleProfile(ProfileError):
+    """The profile changed since the person opened it (see `version_of`)."""
+
+
+def version_of(profile):
+    """A token of the profile's content as last written: a form carries it,
+    so that saving over a change made meanwhile is noticed, not silent."""
+    return str(int(profile.updated_at.timestamp() * 1_000_000))
+
+
+def _check_version(profile, version):
+    if version is not None and version != version_of(profile):
+        raise StaleProfile(
+            _(
+                "Le profil a été modifié par quelqu'un d'autre pendant que vous le "
+                "consultiez : relisez-le avant de continuer."
+            )
+        )
+
+
 @dataclass
 class Content:
     occupation: VocabularyEntry | None = None
@@ -99,10 +119,13 @@ def problems(cluster, content):
             )
             % {"limit": limit, "count": len(content.skills)}
         )
+    wanted = [(content.occupation, VocabularyEntry.Kind.OCCUPATION)] + [
+        (entry, VocabularyEntry.Kind.SKILL) for entry, _c in content.skills
+    ]
     foreign = [
         entry
-        for entry in [content.occupation, *(e for e, _c in content.skills)]
-        if entry is not None and entry.cluster_id != cluster.pk
+        for entry, kind in wanted
+        if entry is not None and (entry.cluster_id != cluster.pk or entry.kind != kind)
     ]
     if foreign:
         found.append(_("Certains éléments ne font pas partie du vocabulaire du cluster."))
@@ -110,14 +133,17 @@ def problems(cluster, content):
 
 
 @transaction.atomic
-def write(profile, content, *, by, by_staff):
+def write(profile, content, *, by, by_staff, version=None):
     """Replace the profile's content; True when something changed. A change by
-    staff to a validated profile puts it « to review » by the organisation."""
+    staff to a validated profile puts it « to review » by the organisation.
+    With `version` (from `version_of`), refuse with StaleProfile when the
+    profile changed since."""
     cluster = profile.membership.cluster
     refused = problems(cluster, content)
     if refused:
         raise ProfileError(" ".join(refused))
     profile = MatrixProfile.objects.select_for_update().get(pk=profile.pk)
+    _check_version(profile, version)
     before = snapshot(content_of(profile))
     after = snapshot(content)
     if before == after:
@@ -148,23 +174,30 @@ def write(profile, content, *, by, by_staff):
     return True
 
 
-def change_state(profile, to_state, *, by, note=""):
-    """Move the profile to `to_state` if the workflow allows it; logged."""
-    if not profile.can_become(to_state):
+@transaction.atomic
+def change_state(profile, to_state, *, by, note="", validator=None, version=None):
+    """Move the profile to `to_state` if the workflow allows it; logged.
+    `validator` is recorded as who validated (`by` unless told), e.g. the
+    author of an accepted proposal. `profile` is updated in place."""
+    locked = MatrixProfile.objects.select_for_update().get(pk=profile.pk)
+    _check_version(locked, version)
+    if not locked.can_become(to_state):
         raise ProfileError(
             _("Un profil « %(from)s » ne peut pas passer à « %(to)s ».")
-            % {"from": State(profile.state).label, "to": State(to_state).label}
+            % {"from": State(locked.state).label, "to": State(to_state).label}
         )
     Transition.objects.create(
-        profile=profile, from_state=profile.state, to_state=to_state, by=by, note=note
+        profile=locked, from_state=locked.state, to_state=to_state, by=by, note=note
     )
-    profile.state = to_state
+    locked.state = to_state
     fields = ["state"]
     if to_state == State.VALIDATED:
-        profile.validated_at = timezone.now()
-        profile.validated_by = by
+        locked.validated_at = timezone.now()
+        locked.validated_by = validator or by
         fields += ["validated_at", "validated_by"]
-    profile.save(update_fields=fields)
+    locked.save(update_fields=fields)
+    for name in ("state", "validated_at", "validated_by_id"):
+        setattr(profile, name, getattr(locked, name))
 
 
 def _unique(items):

@@ -1,0 +1,114 @@
+"""The staff's side of proposals: the changes members ask for, what
+accepting each would do to the profile (compared with the profile as it is
+now), and the decision — accepted (applied and validated in the name of its
+author, see `matrix.workflow`) or refused with a note."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from ancrage.core.permissions import staff_required
+from ancrage.matrix import changes, profiles, workflow
+from ancrage.matrix.forms import NoteForm
+from ancrage.matrix.models import Proposal
+
+RECENT = 20
+
+
+def _proposals(request):
+    return Proposal.objects.filter(
+        profile__membership__cluster=request.scope.cluster
+    ).select_related("profile__membership__organisation", "proposed_by", "decided_by")
+
+
+@staff_required
+@require_safe
+def proposal_list(request):
+    proposals = _proposals(request)
+    return render(
+        request,
+        "matrix/proposal_list.html",
+        {
+            "pending": proposals.filter(status=Proposal.Status.PENDING).order_by("proposed_at"),
+            "decided": proposals.exclude(status=Proposal.Status.PENDING).order_by(
+                "-decided_at", "-pk"
+            )[:RECENT],
+        },
+    )
+
+
+def _dropped(data, content):
+    """How many items of the proposal no longer exist (removed from the
+    vocabulary since): accepting it leaves them out."""
+    proposed = len(data.get("skills", [])) + len(data.get("activities", []))
+    proposed += len(data.get("markets", [])) + (1 if data.get("occupation") else 0)
+    kept = len(content.skills) + len(content.activities) + len(content.markets)
+    return proposed - kept - (1 if content.occupation else 0)
+
+
+def _detail(request, proposal, accept_form=None, refuse_form=None, status=200):
+    profile = proposal.profile
+    cluster = profile.membership.cluster
+    content = profiles.content_from_snapshot(cluster, proposal.content)
+    context = {
+        "proposal": proposal,
+        "profile": profile,
+        "organisation": profile.membership.organisation,
+        "diff": changes.between(profiles.content_of(profile), content),
+        "dropped": _dropped(proposal.content, content),
+        "changed_since": profile.updated_at > proposal.proposed_at,
+        "accept_form": accept_form or NoteForm(prefix="accept"),
+        "refuse_form": refuse_form or NoteForm(prefix="refuse", note_required=True),
+    }
+    return render(request, "matrix/proposal_detail.html", context, status=status)
+
+
+def _proposal(request, pk):
+    return get_object_or_404(
+        _proposals(request).select_related("profile__membership__cluster"), pk=pk
+    )
+
+
+@staff_required
+@require_safe
+def proposal_detail(request, pk):
+    return _detail(request, _proposal(request, pk))
+
+
+@staff_required
+@require_POST
+def proposal_decide(request, pk):
+    proposal = _proposal(request, pk)
+    decision = request.POST.get("decision")
+    if decision == "accept":
+        form = NoteForm(request.POST, prefix="accept")
+        if not form.is_valid():
+            return _detail(request, proposal, accept_form=form)
+        try:
+            workflow.accept(request, proposal, form.cleaned_data["note"])
+        except profiles.ProfileError as error:
+            messages.error(request, str(error))
+            return redirect("matrix_profile:proposal_detail", pk=pk)
+        messages.success(
+            request,
+            _(
+                "La proposition est acceptée : le profil est modifié et validé. "
+                "%(name)s est prévenu(e)."
+            )
+            % {"name": proposal.proposed_by or _("son auteur")},
+        )
+    elif decision == "refuse":
+        form = NoteForm(request.POST, prefix="refuse", note_required=True)
+        if not form.is_valid():
+            return _detail(request, proposal, refuse_form=form)
+        try:
+            workflow.refuse(request, proposal, form.cleaned_data["note"])
+        except profiles.ProfileError as error:
+            messages.error(request, str(error))
+            return redirect("matrix_profile:proposal_detail", pk=pk)
+        messages.success(request, _("La proposition est refusée ; son auteur est prévenu."))
+    else:
+        messages.error(request, _("Choisissez d'accepter ou de refuser la proposition."))
+        return redirect("matrix_profile:proposal_detail", pk=pk)
+    return redirect("matrix_profile:proposal_list")
