@@ -25,10 +25,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import connection
+import django
 
-from benchmarks.filieres import FILIERES
-from benchmarks.generate_matrix import (
+# The steps' modules build on the models: Django first.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ancrage.settings")
+django.setup()
+
+from django.db import connection  # noqa: E402
+
+from benchmarks.filieres import FILIERES  # noqa: E402
+from benchmarks.generate_matrix import (  # noqa: E402
     clear_profiles,
     clear_vocabularies,
     create_profiles,
@@ -36,7 +42,7 @@ from benchmarks.generate_matrix import (
     profiles_done,
     vocabularies_done,
 )
-from benchmarks.generate_members import (
+from benchmarks.generate_members import (  # noqa: E402
     clear_organisations,
     create_organisations,
     organisations_done,
@@ -243,10 +249,6 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", choices=sorted(SCALES), default="national")
     arguments = parser.parse_args(argv)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ancrage.settings")
-    import django
-
-    django.setup()
     from django.conf import settings
 
     if settings.LOCAL and Path(settings.VAR_DIR).resolve() == (BASE_DIR / "var").resolve():

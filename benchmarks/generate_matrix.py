@@ -17,8 +17,6 @@ SKILLS_PER_CLUSTER = 300
 KEY_KNOWLEDGE = ("Techniques professionnelles", "Domaines d'expertise")
 GENERIC_SKILL = 40  # a ROME skill of more occupations is no key skill (« Normes qualité »)
 STATES = (("validated", 74), ("submitted", 9), ("to_review", 5), ("draft", 12))
-# Key skills per profile: 3 to 12, most often 5 to 8.
-SKILL_COUNTS = tuple((count, 12 - abs(count - 6.5) * 1.6) for count in range(3, 13))
 
 
 def bench_clusters():
@@ -134,43 +132,6 @@ def clear_profiles():
     sql_delete(MatrixProfile, "id", ids)
 
 
-class ClusterDraws:
-    """What a cluster's profiles are drawn from: its vocabulary in order of
-    popularity (a few métiers and skills everywhere, a long tail of rare
-    ones), the skills of each métier, its filière's markets, activities and
-    certifications."""
-
-    def __init__(self, filiere, occupations, skills, skills_of, activities, markets):
-        self.filiere = filiere
-        self.occupations = occupations
-        self.occupation_weights = [1 / (rank + 3) for rank in range(len(occupations))]
-        self.skills = skills
-        self.skill_weights = [1 / (rank + 2) ** 1.1 for rank in range(len(skills))]
-        self.skills_of = skills_of
-        self.activities = [(pk, filiere.activities.get(slug, 0.15)) for slug, pk in activities]
-        self.markets = [(pk, filiere.markets.get(slug, 0.1)) for slug, pk in markets]
-
-    def profile(self, rng):
-        from ancrage.demo.fictitious import sample_weighted, weighted
-
-        occupation = rng.choices(self.occupations, weights=self.occupation_weights)[0]
-        count = min(weighted(rng, SKILL_COUNTS), len(self.skills))
-        own = self.skills_of.get(occupation, [])
-        chosen = rng.sample(own, min(len(own), count // 2))
-        while len(chosen) < count:
-            skill = rng.choices(self.skills, weights=self.skill_weights)[0]
-            if skill not in chosen:
-                chosen.append(skill)
-        activities = sample_weighted(rng, self.activities, rng.randint(1, 5))
-        markets = sample_weighted(
-            rng, self.markets, weighted(rng, ((1, 3), (2, 4), (3, 2), (4, 1)))
-        )
-        certifications = [
-            label for label, share in self.filiere.certifications.items() if rng.random() < share
-        ]
-        return occupation, chosen, activities, markets, certifications
-
-
 def create_profiles(scale, rng):
     from ancrage.demo.fictitious import weighted
     from ancrage.matrix.models import MatrixProfile, ProfileActivity, ProfileMarket, ProfileSkill
@@ -216,7 +177,8 @@ def create_profiles(scale, rng):
 
 
 def cluster_draws(rng):
-    """{cluster pk: ClusterDraws} of every benchmark cluster."""
+    """{cluster pk: ProfileDraws} of every benchmark cluster."""
+    from ancrage.demo.draws import ProfileDraws
     from ancrage.referentiel.models import Activity, Market, OccupationSkill, VocabularyEntry
 
     filieres = {f.name: f for f in FILIERES}
@@ -243,7 +205,7 @@ def cluster_draws(rng):
         }
         occupations = [pk for pk, _o in entries["occupation"]]
         skills = [pk for pk, _s in entries["skill"]]
-        draws[cluster] = ClusterDraws(
+        draws[cluster] = ProfileDraws(
             filieres[filiere], occupations, skills, skills_of, activities, markets
         )
     return draws

@@ -6,7 +6,7 @@ import datetime
 import math
 from collections import Counter
 
-from benchmarks.filieres import COMPANY_WEIGHT, FILIERES, OTHER_KINDS, naf_weights
+from benchmarks.filieres import COMPANY_WEIGHT, FILIERES, OTHER_KINDS
 
 SIREN_BASE = 90_000_000  # fictitious SIRENs 90000000x…
 FORMER_SHARE = 0.04  # former members, on top of each cluster's active ones
@@ -163,6 +163,7 @@ def take(pool, remaining, taken, tries=50):
 def build_organisations(rng, clusters, homes):
     """[(Organisation, [communes of its other establishments])], not saved."""
     from ancrage.demo import fictitious
+    from ancrage.demo.draws import naf_weights
     from ancrage.organisations.factories import siren_for
     from ancrage.organisations.identifiers import naf_label
     from ancrage.organisations.models import Organisation, PublicField, SizeClass
