@@ -1,7 +1,10 @@
 import factory
 
 from ancrage.clusters.factories import ClusterFactory
+from ancrage.matrix.factories import MatrixProfileFactory
+from ancrage.matrix.models import ProfileActivity, ProfileMarket, ProfileSkill
 from ancrage.organisations.factories import MembershipFactory
+from ancrage.organisations.models import Membership
 from ancrage.referentiel.factories import VocabularyEntryFactory
 from ancrage.tenders.models import Candidate, Consortium, Requirement, Tender
 
@@ -42,3 +45,35 @@ class ConsortiumFactory(factory.django.DjangoModelFactory):
         model = Consortium
 
     tender = factory.SubFactory(TenderFactory)
+
+
+def member(
+    cluster,
+    name,
+    *,
+    skills=(),
+    activities=(),
+    markets=(),
+    certifications=(),
+    commune=None,
+    headcount=None,
+    status=Membership.Status.ACTIVE,
+):
+    """An active member of `cluster` with a matrix profile holding `skills`
+    (VocabularyEntry), `activities` (Activity), `markets` (Market)."""
+    membership = MembershipFactory(
+        cluster=cluster,
+        status=status,
+        organisation__name=name,
+        organisation__commune=commune,
+        organisation__headcount=headcount,
+    )
+    profile = MatrixProfileFactory(
+        membership=membership, occupation=None, certifications=list(certifications)
+    )
+    ProfileSkill.objects.bulk_create(ProfileSkill(profile=profile, entry=e) for e in skills)
+    ProfileActivity.objects.bulk_create(
+        ProfileActivity(profile=profile, activity=a) for a in activities
+    )
+    ProfileMarket.objects.bulk_create(ProfileMarket(profile=profile, market=m) for m in markets)
+    return membership
