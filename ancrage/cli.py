@@ -158,6 +158,11 @@ def build_parser():
         ("import-esco", "import_esco", "importe ESCO (Commission européenne) et le relie au ROME"),
         ("normalize", "normalize", "propose les métiers ROME d'un intitulé de poste"),
         ("extract-skills", "extract_skills", "repère les compétences ROME d'un texte"),
+        (
+            "import-members",
+            "import_members",
+            "importe les adhérents d'un cluster et leur matrice (XLSX ou CSV)",
+        ),
     ):
         passthrough = _parser(sub, name, help=help_text, add_help=False)
         passthrough.set_defaults(func=cmd_passthrough, command_name=command, passthrough=True)

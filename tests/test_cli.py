@@ -58,3 +58,10 @@ def test_serve_runs_gunicorn_with_the_project_settings(monkeypatch):
     argv = seen["argv"]
     assert argv[argv.index("--config") + 1] == "python:ancrage.gunicorn_conf"
     assert argv[argv.index("--workers") + 1] == "3"
+
+
+def test_import_members_passes_its_options_to_the_importer(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["import-members", "--help"])
+    out = capsys.readouterr().out
+    assert "--cluster" in out and "--valid-rows-only" in out and "--dry-run" in out
