@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401 (filled by the views of this module)
+from django.urls import path
+
+from ancrage.matrix.views import network
 
 app_name = "network_matrix"
 
-urlpatterns = []
+urlpatterns = [
+    path("", network.crossfilter, name="crossfilter"),
+]

@@ -80,6 +80,8 @@ class Spec:
     skills_mode: str = "all"
     q: str = ""
     ignored: list = field(default_factory=list)  # [(parameter, value)]
+    # Parameters every link keeps that are not filters (the network chosen…).
+    fixed: list = field(default_factory=list)  # [(parameter, value)]
 
     @property
     def is_empty(self):
@@ -90,7 +92,8 @@ class Spec:
 
     def params(self):
         """The filter as (parameter, value) pairs, in a stable order."""
-        pairs = [(axis, value) for axis in AXES for value in self.values[axis]]
+        pairs = list(self.fixed)
+        pairs += [(axis, value) for axis in AXES for value in self.values[axis]]
         if self.values["skill"] and self.skills_mode != "all":
             pairs.append(("skills_mode", self.skills_mode))
         if self.q:

@@ -1,0 +1,152 @@
+"""A targeted message to the members the cross-filter finds: one email per
+person (the organisations' users and their contacts with an address, each
+address once) through the outbox. The page first shows how many people will
+receive it; the message goes only if that number has not changed since.
+Capped per message and per cluster and day; logged with the filter."""
+
+from datetime import timedelta
+
+from django import forms
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ancrage.accounts import audit
+from ancrage.accounts.models import AuditEntry
+from ancrage.clusters.forms import BootstrapForm
+from ancrage.core.permissions import staff_required
+from ancrage.matrix import query
+from ancrage.organisations.models import Contact, OrganisationUser
+from ancrage.outbox.services import queue_email
+
+MAX_RECIPIENTS = 1000
+MAX_MAILINGS_PER_DAY = 10
+PREVIEW = 20
+
+
+class MailingForm(BootstrapForm, forms.Form):
+    subject = forms.CharField(label=gettext_lazy("Objet"), max_length=150)
+    body = forms.CharField(
+        label=gettext_lazy("Message"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=gettext_lazy(
+            "Texte simple. Une ligne rappelant pourquoi la personne reçoit ce message "
+            "est ajoutée en bas."
+        ),
+    )
+    expected = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+def recipients(organisations):
+    """[(email, organisation name)]: each address once (case ignored), the
+    organisations in name order, users before contacts."""
+    users = OrganisationUser.objects.filter(
+        organisation__in=organisations, user__is_active=True
+    ).values_list("user__email", "organisation__name")
+    contacts = (
+        Contact.objects.filter(organisation__in=organisations)
+        .exclude(email="")
+        .values_list("email", "organisation__name")
+    )
+    found = {}
+    for email, name in sorted(
+        [(e, n, 0) for e, n in users] + [(e, n, 1) for e, n in contacts],
+        key=lambda row: (row[1].casefold(), row[2], row[0].casefold()),
+    ):
+        found.setdefault(email.casefold(), (email, name))
+    return list(found.values())
+
+
+def _sent_today(cluster):
+    return AuditEntry.objects.filter(
+        cluster_id=cluster.pk,
+        action=AuditEntry.Action.MAILING_SENT,
+        created_at__gte=timezone.now() - timedelta(days=1),
+    ).count()
+
+
+@staff_required
+def mailing(request):
+    cluster = request.scope.cluster
+    scope = query.Scope.of_cluster(cluster)
+    spec = query.parse(scope, request.GET)
+    organisations = query.organisations(scope, spec)
+    people = recipients(organisations)
+    form = MailingForm(request.POST or None, initial={"expected": len(people)})
+    problem = ""
+    if len(people) > MAX_RECIPIENTS:
+        problem = _(
+            "Ce filtre donne %(count)s destinataires : un message ciblé en compte au plus "
+            "%(max)s. Précisez le filtre."
+        ) % {"count": len(people), "max": MAX_RECIPIENTS}
+    elif not people:
+        problem = _(
+            "Aucun destinataire : les adhérents trouvés n'ont ni utilisateur ni contact "
+            "avec une adresse."
+        )
+    elif _sent_today(cluster) >= MAX_MAILINGS_PER_DAY:
+        problem = _(
+            "Le cluster a déjà envoyé %(max)s messages ciblés ces dernières 24 heures : "
+            "réessayez demain."
+        ) % {"max": MAX_MAILINGS_PER_DAY}
+    if request.method == "POST" and not problem and form.is_valid():
+        if form.cleaned_data["expected"] != len(people):
+            form.add_error(
+                None,
+                _(
+                    "La liste des destinataires a changé depuis l'affichage de la page : "
+                    "vérifiez le nombre puis envoyez à nouveau."
+                ),
+            )
+            form.data = form.data.copy()
+            form.data["expected"] = len(people)
+        else:
+            _send(request, cluster, spec, people, form.cleaned_data)
+            messages.success(
+                request,
+                _("Le message part vers %(count)s destinataires.") % {"count": len(people)},
+            )
+            return redirect(f"{reverse('matrix:crossfilter')}?{spec.query_string()}")
+    return render(
+        request,
+        "matrix/mailing.html",
+        {
+            "cluster": cluster,
+            "form": form,
+            "problem": problem,
+            "spec": spec,
+            "query_string": spec.query_string(),
+            "organisations": organisations.count(),
+            "recipients": len(people),
+            "preview": people[:PREVIEW],
+            "max_recipients": MAX_RECIPIENTS,
+        },
+    )
+
+
+@transaction.atomic
+def _send(request, cluster, spec, people, data):
+    for email, organisation in people:
+        queue_email(
+            "mailing_message",
+            email,
+            {
+                "subject": data["subject"],
+                "body": data["body"],
+                "cluster": cluster,
+                "organisation": organisation,
+            },
+        )
+    audit.record(
+        request,
+        AuditEntry.Action.MAILING_SENT,
+        cluster=cluster,
+        filter=spec.query_string(),
+        count=len(people),
+        subject=data["subject"],
+    )
