@@ -119,6 +119,13 @@ class LogoInput(forms.ClearableFileInput):
         return context
 
 
+class KeptIfEmptyIntegerField(forms.IntegerField):
+    """A number that stays as it is when the field is left empty."""
+
+    def has_changed(self, initial, data):
+        return data not in self.empty_values and super().has_changed(initial, data)
+
+
 class ClusterProfileForm(BootstrapForm, forms.ModelForm):
     website = forms.URLField(
         label=_("Site web"),
@@ -146,6 +153,7 @@ class ClusterProfileForm(BootstrapForm, forms.ModelForm):
             "founded_year",
             "website",
             "logo",
+            "matrix_max_skills",
         ]
         field_classes = {"seat": CommuneField}
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
@@ -161,6 +169,18 @@ class ClusterProfileForm(BootstrapForm, forms.ModelForm):
             widget=forms.NumberInput(attrs={"class": "form-control"}),
         )
         self.fields["logo"].widget.logo_url = self.instance.logo_url
+        self.fields["matrix_max_skills"] = KeptIfEmptyIntegerField(
+            label=_("Compétences clés par adhérent (au plus)"),
+            required=False,
+            min_value=1,
+            max_value=50,
+            help_text=self.fields["matrix_max_skills"].help_text,
+            widget=forms.NumberInput(attrs={"class": "form-control"}),
+        )
+
+    def clean_matrix_max_skills(self):
+        value = self.cleaned_data.get("matrix_max_skills")
+        return self.instance.matrix_max_skills if value is None else value
 
     def clean_logo(self):
         """A new upload gets a name of ours, with the extension of its real format,

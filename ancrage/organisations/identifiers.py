@@ -9,6 +9,7 @@ import contextlib
 import functools
 import io
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -99,3 +100,47 @@ def validate_siret(value):
 def validate_naf(value):
     if value and clean_naf(value) != value:
         raise ValidationError(_("Écrivez le code NAF sous la forme 25.62A."), code="naf")
+
+
+@functools.cache
+def naf_sections():
+    """{letter: label} of the 21 NAF sections (« C »: « Industrie manufacturière »)."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        import naf
+    sections = {entry.section.code: entry.section.description for entry in naf.DB.values()}
+    return {code: label.capitalize() for code, label in sorted(sections.items())}
+
+
+@functools.cache
+def naf_section_codes(letter):
+    """The sub-class codes of a NAF section."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        import naf
+    return tuple(code for code, entry in naf.DB.items() if entry.section.code == letter)
+
+
+def _folded(text):
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+@functools.cache
+def _folded_labels():
+    return {code: _folded(label) for code, label in naf_codes().items()}
+
+
+def search_naf(text, limit=10):
+    """NAF sub-classes for what a person typed: the start of a code
+    (« 25.6 », « 2562 ») or words of the label, in code order."""
+    typed = re.sub(r"\s", "", text or "").upper()
+    if not typed:
+        return []
+    digits = re.fullmatch(r"(\d{2})\.?(\d{0,2})([A-Z]?)", typed)
+    if digits:
+        prefix = digits[1] + (f".{digits[2]}" if digits[2] else "") + digits[3]
+        found = [code for code in naf_codes() if code.startswith(prefix)]
+    else:
+        words = _folded(text).split()
+        found = [code for code, label in _folded_labels().items() if all(w in label for w in words)]
+    return [(code, naf_codes()[code]) for code in found[:limit]]

@@ -6,6 +6,8 @@ Bretagne Pôle Naval see the same SIREN, name and address); what is a
 cluster's own (membership fee, internal notes, the skills matrix) hangs on the
 `Membership`."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -169,6 +171,16 @@ class Organisation(models.Model):
     def publishes(self, field):
         return self.listed_publicly and field in self.public_fields
 
+    @property
+    def logo_version(self):
+        """A short hash of the logo's file name, which changes on every upload:
+        logo URLs carry it, so that a browser never keeps an old logo."""
+        return hashlib.sha256(self.logo.name.encode()).hexdigest()[:10] if self.logo else ""
+
+    @property
+    def public_field_labels(self):
+        return [PublicField(field).label for field in self.public_fields if field in PublicField]
+
 
 class Establishment(models.Model):
     """An establishment (SIRET) of an organisation: head office, plant, agency."""
@@ -320,7 +332,7 @@ class OrganisationInvitation(Invitation):
         ).exclude(pk=self.pk).update(revoked_at=timezone.now())
 
     def describe(self):
-        return _("représenter %(organisation)s (%(role)s) sur Ancrage") % {
+        return _("représenter %(organisation)s (%(role)s)") % {
             "organisation": self.organisation.name,
             "role": self.get_role_display(),
         }

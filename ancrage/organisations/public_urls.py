@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401 (filled by the views of this module)
+from django.urls import path
+
+from ancrage.organisations.views import public
 
 app_name = "member_directory"
 
-urlpatterns = []
+urlpatterns = [
+    path("", public.member_list, name="list"),
+    path("<int:pk>/", public.member_detail, name="detail"),
+    path("<int:pk>/logo/", public.logo, name="logo"),
+]

@@ -1,0 +1,145 @@
+"""Operations on members that span several rows or write the audit log:
+adding a member, inviting people to act for an organisation, removing them.
+
+A member is added by SIREN first: an organisation already on the platform
+(member of another cluster) gets a new membership, never a duplicate."""
+
+import uuid
+
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ancrage.accounts import audit
+from ancrage.accounts.invitations import send_invitation
+from ancrage.accounts.models import AuditEntry, default_invitation_expiry
+from ancrage.organisations.models import Membership, Organisation, OrganisationInvitation
+
+
+class MemberError(Exception):
+    """An operation the rules refuse; the message is for the person."""
+
+
+def _already_member(organisation):
+    return MemberError(
+        _("« %(name)s » est déjà adhérente du cluster.") % {"name": organisation.name}
+    )
+
+
+@transaction.atomic
+def attach(request, organisation, membership_form):
+    """A new membership of the acting cluster for a known organisation."""
+    cluster = request.scope.cluster
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if Membership.objects.filter(cluster=cluster, organisation=organisation).exists():
+        raise _already_member(organisation)
+    membership = membership_form.save(commit=False)
+    membership.cluster = cluster
+    membership.organisation = organisation
+    membership.save()
+    audit.record(
+        request,
+        AuditEntry.Action.MEMBER_ADDED,
+        organisation,
+        cluster=cluster,
+        siren=organisation.siren,
+        existing=True,
+    )
+    return membership
+
+
+@transaction.atomic
+def create(request, organisation_form, membership_form):
+    """A new organisation, member of the acting cluster. Two people creating
+    the same SIREN at once: the second is told, nothing is half-written."""
+    cluster = request.scope.cluster
+    siren = organisation_form.cleaned_data.get("siren")
+    if siren:
+        # No unique index on the SIREN (it may be blank): serialise its creations.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"siren:{siren}"])
+        if Organisation.objects.filter(siren=siren).exists():
+            raise MemberError(
+                _("Une organisation de SIREN %(siren)s vient d'être ajoutée par ailleurs.")
+                % {"siren": siren}
+            )
+    organisation = organisation_form.save()
+    membership = membership_form.save(commit=False)
+    membership.cluster = cluster
+    membership.organisation = organisation
+    membership.save()
+    audit.record(
+        request,
+        AuditEntry.Action.MEMBER_ADDED,
+        organisation,
+        cluster=cluster,
+        siren=organisation.siren,
+        existing=False,
+    )
+    return membership
+
+
+def record_update(request, action, obj, changed, cluster=None):
+    audit.record(request, action, obj, cluster=cluster, changed=list(changed))
+
+
+@transaction.atomic
+def invite(request, form, cluster):
+    """Send the invitation of the valid `form` on behalf of `cluster`."""
+    invitation = form.save(commit=False)
+    invitation.organisation = form.organisation
+    invitation.cluster = cluster
+    invitation.invited_by = request.user
+    invitation.save()
+    send_invitation(request, invitation, cluster=cluster)
+    return invitation
+
+
+def _open(invitation, refusal):
+    locked = OrganisationInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.status in ("accepted", "revoked"):
+        raise MemberError(refusal % {"status": locked.get_status_display()})
+    return locked
+
+
+@transaction.atomic
+def resend(request, invitation):
+    """A new key (the old link stops working) and a new expiry date."""
+    invitation = _open(
+        invitation, _("Cette invitation est %(status)s : elle ne peut plus être renvoyée.")
+    )
+    invitation.key = uuid.uuid4()
+    invitation.expires_at = default_invitation_expiry()
+    invitation.invited_by = request.user
+    invitation.save(update_fields=["key", "expires_at", "invited_by"])
+    send_invitation(request, invitation, cluster=invitation.cluster)
+    return invitation
+
+
+@transaction.atomic
+def revoke(request, invitation):
+    invitation = _open(
+        invitation, _("Cette invitation est %(status)s : elle ne peut plus être annulée.")
+    )
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    audit.record(
+        request,
+        AuditEntry.Action.INVITATION_REVOKED,
+        invitation,
+        cluster=invitation.cluster,
+        to=invitation.email,
+    )
+    return invitation
+
+
+def remove_user(request, link, cluster):
+    """`link` (an OrganisationUser) no longer acts for the organisation."""
+    audit.record(
+        request,
+        AuditEntry.Action.MEMBER_UPDATED,
+        link.organisation,
+        cluster=cluster,
+        removed_user=link.user.email,
+    )
+    link.delete()
