@@ -174,9 +174,8 @@ def requirement_add(request, pk):
     tender = tender_of(request, pk)
     form = RequirementForm(request.POST, cluster=request.scope.cluster)
     if not form.is_valid():
-        messages.error(request, _("L'exigence n'est pas ajoutée : corrigez le formulaire."))
         context = _detail_context(request, tender, requirement_form=form)
-        return render(request, "tenders/detail.html", context, status=200)
+        return render(request, "tenders/detail.html", context)
     skill, activity = form.cleaned_data["skill"], form.cleaned_data["activity"]
     lookup = {"skill": skill} if skill else {"activity": activity}
     with transaction.atomic():
