@@ -54,7 +54,7 @@ def recipients(organisations):
         .values_list("email", "organisation__name")
     )
     found = {}
-    for email, name in sorted(
+    for email, name, _kind in sorted(
         [(e, n, 0) for e, n in users] + [(e, n, 1) for e, n in contacts],
         key=lambda row: (row[1].casefold(), row[2], row[0].casefold()),
     ):
