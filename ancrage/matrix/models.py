@@ -39,12 +39,14 @@ class MatrixProfile(models.Model):
     membership = models.OneToOneField(
         "organisations.Membership", on_delete=models.CASCADE, related_name="matrix"
     )
+    # Named reverse relations (not "+"): the vocabulary's merge and remove
+    # find every row pointing to an entry through them.
     occupation = models.ForeignKey(
         "referentiel.VocabularyEntry",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="+",
+        related_name="matrix_profiles",
         limit_choices_to={"kind": "occupation"},
         verbose_name=_("métier principal"),
     )
@@ -92,7 +94,7 @@ class ProfileSkill(ProfileItem):
     entry = models.ForeignKey(
         "referentiel.VocabularyEntry",
         on_delete=models.PROTECT,
-        related_name="+",
+        related_name="profile_skills",
         limit_choices_to={"kind": "skill"},
         verbose_name=_("compétence clé"),
     )
