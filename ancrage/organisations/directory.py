@@ -19,27 +19,42 @@ from ancrage.territory.search import Normalized, clean_query
 MIN_FUZZY_LENGTH = 3
 NAF_PREFIX = re.compile(r"(\d{2})\.?(\d{0,2})([A-Za-z]?)")
 SORTS = {
-    "nom": (_("Nom (A → Z)"), ["organisation__name", "pk"]),
-    "-nom": (_("Nom (Z → A)"), ["-organisation__name", "-pk"]),
+    "nom": (_("Nom (A → Z)"), ["organisation__search_name", "organisation__name", "pk"]),
+    "-nom": (_("Nom (Z → A)"), ["-organisation__search_name", "-organisation__name", "-pk"]),
     "commune": (
         _("Commune"),
-        [F("organisation__commune__name").asc(nulls_last=True), "organisation__name", "pk"],
+        [
+            F("organisation__commune__name").asc(nulls_last=True),
+            "organisation__search_name",
+            "organisation__name",
+            "pk",
+        ],
     ),
     "-effectif": (
         _("Effectif (décroissant)"),
-        [F("organisation__headcount").desc(nulls_last=True), "organisation__name", "pk"],
+        [
+            F("organisation__headcount").desc(nulls_last=True),
+            "organisation__search_name",
+            "organisation__name",
+            "pk",
+        ],
     ),
     "effectif": (
         _("Effectif (croissant)"),
-        [F("organisation__headcount").asc(nulls_last=True), "organisation__name", "pk"],
+        [
+            F("organisation__headcount").asc(nulls_last=True),
+            "organisation__search_name",
+            "organisation__name",
+            "pk",
+        ],
     ),
     "-depuis": (
         _("Adhésion (plus récente)"),
-        [F("since").desc(nulls_last=True), "organisation__name", "pk"],
+        [F("since").desc(nulls_last=True), "organisation__search_name", "organisation__name", "pk"],
     ),
     "depuis": (
         _("Adhésion (plus ancienne)"),
-        [F("since").asc(nulls_last=True), "organisation__name", "pk"],
+        [F("since").asc(nulls_last=True), "organisation__search_name", "organisation__name", "pk"],
     ),
 }
 

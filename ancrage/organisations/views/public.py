@@ -42,7 +42,7 @@ def member_list(request, slug):
     form = PublicFilterForm(request.GET or None, cluster=cluster)
     if form.is_bound:
         memberships = form.filter(memberships) if form.is_valid() else memberships.none()
-    memberships = memberships.order_by("organisation__name", "pk")
+    memberships = memberships.order_by("organisation__search_name", "organisation__name", "pk")
     page = Paginator(memberships, PAGE_SIZE).get_page(request.GET.get("page"))
     members = [PublicMember(membership) for membership in page.object_list]
     return render(
