@@ -28,6 +28,7 @@ def listed_memberships(cluster):
         Membership.objects.active()
         .filter(cluster=cluster, organisation__listed_publicly=True)
         .select_related(
+            "cluster",
             "organisation__commune__department",
             "matrix__occupation__occupation",
         )
