@@ -379,15 +379,3 @@ FILIERES = [
         common_domains={"M13": 0.5, "M12": 0.5, "K21": 0.5},
     ),
 ]
-
-# Organisations that are not companies, with their NAF code and name heads.
-OTHER_KINDS = {
-    "training": (3, "85.59A", ("Centre de formation", "Institut de formation", "Campus")),
-    "lab": (2, "72.19Z", ("Laboratoire", "Centre technique", "Plateforme technologique")),
-    "higher_ed": (1.5, "85.42Z", ("École d'ingénieurs", "IUT", "Université")),
-    "lycee": (1.5, "85.32Z", ("Lycée professionnel", "Lycée des métiers")),
-    "association": (2, "94.11Z", ("Union des industries", "Fédération", "Association")),
-    "local_authority": (1, "84.11Z", ("Communauté de communes", "Agglomération")),
-    "employer_group": (0.5, "78.30Z", ("Groupement d'employeurs",)),
-}
-COMPANY_WEIGHT = 88.5

@@ -6,7 +6,7 @@ import datetime
 import math
 from collections import Counter
 
-from benchmarks.filieres import COMPANY_WEIGHT, FILIERES, OTHER_KINDS
+from benchmarks.filieres import FILIERES
 
 SIREN_BASE = 90_000_000  # fictitious SIRENs 90000000x…
 FORMER_SHARE = 0.04  # former members, on top of each cluster's active ones
@@ -174,20 +174,18 @@ def build_organisations(rng, clusters, homes):
     }
     filieres = {f.name: f for f in FILIERES}
     nafs = {f.name: naf_weights(f) for f in FILIERES}
-    kinds = [("company", COMPANY_WEIGHT)] + [(k, v[0]) for k, v in OTHER_KINDS.items()]
     organisations = []
     for number, home in enumerate(homes):
         department, region, filiere_name = cluster_info[home]
         filiere = filieres[filiere_name]
         near = by_department[department] if rng.random() < 0.75 else by_region[region]
         commune = draw_commune(rng, near)
-        kind = fictitious.weighted(rng, kinds)
+        kind = fictitious.organisation_kind(rng)
         if kind == "company":
             name = fictitious.company_name(rng, filiere.heads)
             naf = fictitious.weighted(rng, nafs[filiere_name])
         else:
-            _weight, naf, heads = OTHER_KINDS[kind]
-            name = f"{rng.choice(heads)} {rng.choice(fictitious.PLACES)}"
+            name, naf = fictitious.institution(rng, kind)
         staff = fictitious.headcount(rng) if rng.random() < 0.95 else None
         siren = siren_for(SIREN_BASE + number)
         town, postal_code = names[commune]

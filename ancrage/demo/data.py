@@ -6,6 +6,8 @@ vocabulary (ancrage.referentiel.starter)."""
 
 from typing import NamedTuple
 
+from ancrage.demo.cluster_words import NAVAL_SKILLS, NAVAL_TRADES, NEOPOLIA_SKILLS, NEOPOLIA_TRADES
+
 CLUSTERS = [
     (
         "EuroSIMA",
@@ -112,6 +114,11 @@ class Vocabulary(NamedTuple):
     skills: tuple
 
 
+def own(labels):
+    """Items of the cluster's own, under these names."""
+    return tuple(Local(None, label) for label in labels)
+
+
 VOCABULARIES = {
     "eurosima": Vocabulary(
         occupations=(
@@ -177,6 +184,7 @@ VOCABULARIES = {
             "H1203 H1206 H1237 H1402 H1404 H1401 H1102 H1502 H1528 H1506 H1522",
             "H1303 H2502 H2504 H2602 I1304 I1310 I1335 I1602 I1321 I1501 F1502 F1505",
             "M1101 D1407 M1502",
+            *own(NEOPOLIA_TRADES),
         ),
         skills=(
             "weld_tig weld_mig weld_stick weld_prep weld_check weld_positions tack",
@@ -197,6 +205,7 @@ VOCABULARIES = {
             "k_drawings k_metrology k_metals k_composites k_cad",
             "k_aero_quality k_offshore k_shipbuilding k_renewables k_ndt k_lean k_english",
             "rigour teamwork safety_mind",
+            *own(NEOPOLIA_SKILLS),
         ),
     ),
     "opticsvalley": Vocabulary(
@@ -236,12 +245,14 @@ VOCABULARIES = {
             ),
             "H2911 H2914 H2913 H2902 H2213 I1605 I1601 H1203 H1206 H3404 F1505 H2602",
             "H1404 I1321 I1304 H3203 H1522 M1502",
+            *own(NAVAL_TRADES),
         ),
         skills=(
             "wooden_hull boat_joinery steelwork tack weld_mig weld_stick pipe_fit",
             "marine_engine rigging_boats spray_paint scaffolding work_at_height",
             Local(None, "Réparer une coque à flot ou en cale sèche"),
             "k_shipbuilding k_marine_engines k_offshore k_drawings teamwork",
+            *own(NAVAL_SKILLS),
         ),
     ),
     "cluster-montagne": Vocabulary(

@@ -32,6 +32,18 @@ LEGAL_FORMS = {
     SizeClass.GE: (("SA", 60), ("SAS", 40)),
 }
 
+# Organisations that are not companies, with their NAF code and name heads.
+OTHER_KINDS = {
+    "training": (3, "85.59A", ("Centre de formation", "Institut de formation", "Campus")),
+    "lab": (2, "72.19Z", ("Laboratoire", "Centre technique", "Plateforme technologique")),
+    "higher_ed": (1.5, "85.42Z", ("École d'ingénieurs", "IUT", "Université")),
+    "lycee": (1.5, "85.32Z", ("Lycée professionnel", "Lycée des métiers")),
+    "association": (2, "94.11Z", ("Union des industries", "Fédération", "Association")),
+    "local_authority": (1, "84.11Z", ("Communauté de communes", "Agglomération")),
+    "employer_group": (0.5, "78.30Z", ("Groupement d'employeurs",)),
+}
+COMPANY_WEIGHT = 88.5
+
 
 def weighted(rng, pairs):
     """One value of (value, weight) pairs."""
@@ -48,6 +60,34 @@ def sample_weighted(rng, pairs, count):
         reverse=True,
     )
     return [value for _key, value in keyed[:count]]
+
+
+def organisation_kind(rng):
+    """Mostly companies; some schools, labs, training bodies, associations."""
+    kinds = [("company", COMPANY_WEIGHT), *((kind, row[0]) for kind, row in OTHER_KINDS.items())]
+    return weighted(rng, kinds)
+
+
+def institution(rng, kind, town=None):
+    """(name, NAF code) of an organisation that is not a company."""
+    _weight, naf, heads = OTHER_KINDS[kind]
+    return f"{rng.choice(heads)} {place(rng, town)}", naf
+
+
+def place(rng, town=None):
+    """« de la Rance », or half the time « de Nantes » when given a town."""
+    if town and rng.random() < 0.5:
+        return of(town)
+    return rng.choice(PLACES)
+
+
+def of(town):
+    """« de Nantes », « d'Angers », « du Mans », « des Sables-d'Olonne »."""
+    for article, contracted in (("Le ", "du "), ("Les ", "des ")):
+        if town.startswith(article):
+            return contracted + town.removeprefix(article)
+    elided = town[0].casefold() in "aeiouyhéèêâîôû"
+    return f"d'{town}" if elided else f"de {town}"
 
 
 def headcount(rng):
@@ -71,12 +111,12 @@ def turnover_band(rng, staff):
     return TurnoverBand.OVER_1500M
 
 
-def company_name(rng, heads):
+def company_name(rng, heads, town=None):
     """A company's usual name from the trade words `heads` of its filière:
     « Chaudronnerie de la Rance », « Usinage Le Goff », « Garnier Industrie »."""
     pattern = rng.random()
     if pattern < 0.45:
-        return f"{rng.choice(heads)} {rng.choice(PLACES)}"
+        return f"{rng.choice(heads)} {place(rng, town)}"
     if pattern < 0.7:
         return f"{rng.choice(heads)} {rng.choice(LAST_NAMES)}"
     if pattern < 0.85:

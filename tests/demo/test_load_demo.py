@@ -73,11 +73,12 @@ def test_demo_gives_each_cluster_its_vocabulary(seat_communes):
     assert Release.objects.filter(source=Release.Source.STARTER).exists()
     for cluster in Cluster.objects.all():
         vocabulary = cluster.vocabulary
-        assert 10 <= vocabulary.filter(kind=VocabularyEntry.Kind.OCCUPATION).count() <= 45
-        assert 10 <= vocabulary.filter(kind=VocabularyEntry.Kind.SKILL).count() <= 85
+        assert 10 <= vocabulary.filter(kind=VocabularyEntry.Kind.OCCUPATION).count() <= 65
+        assert 10 <= vocabulary.filter(kind=VocabularyEntry.Kind.SKILL).count() <= 140
     neopolia = Cluster.objects.get(slug="neopolia").vocabulary
-    assert neopolia.filter(kind=VocabularyEntry.Kind.OCCUPATION).count() == 40
-    assert neopolia.filter(kind=VocabularyEntry.Kind.SKILL).count() == 80
+    assert neopolia.filter(kind=VocabularyEntry.Kind.OCCUPATION).count() == 65
+    assert neopolia.filter(kind=VocabularyEntry.Kind.SKILL).count() == 136
+    assert neopolia.filter(label="Grand usinage (pièces de plus de 3 m)", skill=None).exists()
 
     eurosima = Cluster.objects.get(slug="eurosima").vocabulary
     shaper = eurosima.get(label="Shaper")

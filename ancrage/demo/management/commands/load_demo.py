@@ -8,6 +8,9 @@ from ancrage.accounts.invitations import send_invitation
 from ancrage.clusters.factories import ClusterFactory, NetworkFactory
 from ancrage.clusters.models import Cluster, ClusterStaff, StaffInvitation
 from ancrage.demo import data
+from ancrage.demo.members import load_members
+from ancrage.demo.stories import admin_of, load_estuary, load_proposals
+from ancrage.demo.tenders import load_tenders
 from ancrage.organisations.models import Membership, Organisation, OrganisationUser
 from ancrage.referentiel.factories import VocabularyEntryFactory
 from ancrage.referentiel.models import Occupation, Skill, VocabularyEntry
@@ -81,6 +84,15 @@ class Command(BaseCommand):
         )
         logins.append(("Adhérente de Neopolia", member.email))
         self.load_vocabularies()
+        created = load_members()
+        self.stdout.write(
+            f"Adhérents fictifs : {created} organisations créées."
+            if created
+            else "Adhérents fictifs : déjà chargés."
+        )
+        load_estuary(organisation, admin_of(neopolia))
+        logins += load_proposals(self.demo_user)
+        load_tenders()
         return logins
 
     def load_vocabularies(self):
