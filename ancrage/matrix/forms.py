@@ -139,6 +139,7 @@ class ProfileForm(forms.Form):
         label=_("Commentaire sur le métier (facultatif)"),
         max_length=COMMENT_MAX_LENGTH,
         required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
     )
     activities = forms.ModelMultipleChoiceField(
         label=_("Activités"), queryset=Activity.objects.all(), required=False
@@ -151,6 +152,7 @@ class ProfileForm(forms.Form):
         help_text=_("Séparées par des virgules ou des points-virgules : EN 9100, ISO 9001, ASME."),
         max_length=2000,
         required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
     )
     version = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -286,7 +288,7 @@ class ProfileForm(forms.Form):
 class ProposalForm(ProfileForm):
     message = forms.CharField(
         label=_("Message à l'équipe du cluster (facultatif)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
         max_length=2000,
         required=False,
     )
@@ -297,14 +299,16 @@ class NoteForm(forms.Form):
 
     note = forms.CharField(
         label=_("Commentaire"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
         max_length=2000,
         required=False,
     )
     version = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, note_required=False, **kwargs):
+    def __init__(self, *args, note_required=False, label=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if label:
+            self.fields["note"].label = label
         if note_required:
             self.fields["note"].required = True
             self.fields["note"].error_messages["required"] = _(

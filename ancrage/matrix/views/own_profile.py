@@ -27,6 +27,15 @@ member_required = require_context("member")
 MAX_SUGGESTIONS = 10
 
 
+def send_back_note(*args, **kwargs):
+    return NoteForm(
+        *args,
+        note_required=True,
+        label=_("Ce qui doit changer (pour renvoyer le profil)"),
+        **kwargs,
+    )
+
+
 def _membership(request, slug):
     return get_object_or_404(
         Membership.objects.select_related("cluster", "organisation"),
@@ -69,7 +78,7 @@ def _detail(request, membership, send_back_form=None):
         "content": profiles.content_of(profile) if profile else None,
         "awaiting": awaiting,
         "version": version,
-        "send_back_form": send_back_form or NoteForm(initial={"version": version}),
+        "send_back_form": send_back_form or send_back_note(initial={"version": version}),
         "proposals": profile.proposals.select_related("decided_by")[:20] if profile else [],
     }
     return render(request, "matrix/profile_member.html", context)
@@ -108,7 +117,7 @@ def member_validate(request, slug):
 def member_send_back(request, slug):
     membership = _membership(request, slug)
     profile = _profile_or_none(membership)
-    form = NoteForm(request.POST, note_required=True)
+    form = send_back_note(request.POST)
     if not form.is_valid():
         return _detail(request, membership, send_back_form=form)
     try:

@@ -16,6 +16,16 @@ from ancrage.matrix.models import Proposal
 RECENT = 20
 
 
+def _accept_form(data=None):
+    return NoteForm(data, prefix="accept", label=_("Message à l'auteur (facultatif)"))
+
+
+def _refuse_form(data=None):
+    return NoteForm(
+        data, prefix="refuse", note_required=True, label=_("Pourquoi ? (envoyé à l'auteur)")
+    )
+
+
 def _proposals(request):
     return Proposal.objects.filter(
         profile__membership__cluster=request.scope.cluster
@@ -58,8 +68,8 @@ def _detail(request, proposal, accept_form=None, refuse_form=None, status=200):
         "diff": changes.between(profiles.content_of(profile), content),
         "dropped": _dropped(proposal.content, content),
         "changed_since": profile.updated_at > proposal.proposed_at,
-        "accept_form": accept_form or NoteForm(prefix="accept"),
-        "refuse_form": refuse_form or NoteForm(prefix="refuse", note_required=True),
+        "accept_form": accept_form or _accept_form(),
+        "refuse_form": refuse_form or _refuse_form(),
     }
     return render(request, "matrix/proposal_detail.html", context, status=status)
 
@@ -82,7 +92,7 @@ def proposal_decide(request, pk):
     proposal = _proposal(request, pk)
     decision = request.POST.get("decision")
     if decision == "accept":
-        form = NoteForm(request.POST, prefix="accept")
+        form = _accept_form(request.POST)
         if not form.is_valid():
             return _detail(request, proposal, accept_form=form)
         try:
@@ -99,7 +109,7 @@ def proposal_decide(request, pk):
             % {"name": proposal.proposed_by or _("son auteur")},
         )
     elif decision == "refuse":
-        form = NoteForm(request.POST, prefix="refuse", note_required=True)
+        form = _refuse_form(request.POST)
         if not form.is_valid():
             return _detail(request, proposal, refuse_form=form)
         try:
