@@ -15,6 +15,7 @@ from ancrage.organisations.models import Membership
 from ancrage.referentiel.factories import VocabularyEntryFactory
 from ancrage.tenders.factories import (
     CandidateFactory,
+    ConsortiumFactory,
     RequirementFactory,
     TenderFactory,
     member,
@@ -324,3 +325,42 @@ def test_list_filters_and_summary(staff, world, django_assert_max_num_queries):
     assert titles({"deadline": "past"}) == {"Passé"}
     assert titles({"q": "perdu"}) == {"Perdu"}
     assert "Corrigez les filtres signalés." in staff.get(url, {"outcome": "x"}).content.decode()
+
+
+def test_lock_from_the_matching_list_then_the_consortium_has_it(staff, world):
+    usinage = world.skills[0]
+    tender = TenderFactory(cluster=world.cluster)
+    RequirementFactory(tender=tender, skill=usinage, must_have=True)
+    member(world.cluster, "Usineur", skills=[usinage, world.skills[1]])
+    partial = member(world.cluster, "Usineur moins complet", skills=[usinage])
+    RequirementFactory(tender=tender, skill=world.skills[1], weight=1)
+    response = staff.post(
+        reverse("tenders:constraint", args=[tender.pk]),
+        {"membership": partial.pk, "constraint": "locked", "back": "matching", "page": "2"},
+    )
+    assert response["Location"] == (
+        reverse("tenders:matching", args=[tender.pk]) + f"?page=2#adherent-{partial.pk}"
+    )
+    body = staff.get(reverse("tenders:consortia", args=[tender.pk])).content.decode()
+    best = body[body.index("Meilleur consortium") : body.index("Proposer ce consortium")]
+    assert "Usineur moins complet" in best
+    matching = staff.get(reverse("tenders:matching", args=[tender.pk])).content.decode()
+    assert 'Libérer<span class="visually-hidden"> Usineur moins complet' in matching
+
+
+def test_detail_and_consortia_pages_have_bounded_queries(
+    staff, world, django_assert_max_num_queries
+):
+    tender = TenderFactory(cluster=world.cluster)
+    for skill in world.skills[:4]:
+        RequirementFactory(tender=tender, skill=skill, must_have=True)
+    members = [member(world.cluster, f"Membre {i}", skills=[world.skills[i % 4]]) for i in range(8)]
+    for membership in members:
+        CandidateFactory(tender=tender, membership=membership)
+    for _index in range(3):
+        proposed = ConsortiumFactory(tender=tender, lead=members[0])
+        proposed.members.set(members[:4])
+    for url in (tender.get_absolute_url(), reverse("tenders:consortia", args=[tender.pk])):
+        staff.get(url)
+        with django_assert_max_num_queries(16):
+            assert staff.get(url).status_code == 200

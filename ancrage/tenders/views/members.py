@@ -37,14 +37,20 @@ def membership_of(request, value):
     )
 
 
-def _back(request, tender, anchor=""):
-    """Back to the screen the action came from (matching list page, consortia, detail)."""
+def _back(request, tender, membership=None):
+    """Back to the screen the action came from: the matching list (same page,
+    at the member's row), the consortia, or the tender's page."""
     url_name = BACK_TO.get(request.POST.get("back"), "tenders:detail")
     url = reverse(url_name, args=[tender.pk])
-    page = request.POST.get("page", "")
-    if url_name == "tenders:matching" and page.isdigit() and len(page) < 6:
-        url += "?" + urlencode({"page": page})
-    return redirect(url + anchor)
+    if url_name == "tenders:matching":
+        page = request.POST.get("page", "")
+        if page.isdigit() and len(page) < 6:
+            url += "?" + urlencode({"page": page})
+        if membership is not None:
+            url += f"#adherent-{membership.pk}"
+    elif url_name == "tenders:detail":
+        url += "#suivi"
+    return redirect(url)
 
 
 @staff_required
@@ -93,7 +99,7 @@ def candidate_add(request, pk):
         _("%(name)s : %(status)s.")
         % {"name": membership.organisation.name, "status": candidate.get_status_display()},
     )
-    return _back(request, tender, f"#adherent-{membership.pk}")
+    return _back(request, tender, membership)
 
 
 @staff_required
@@ -155,4 +161,4 @@ def constraint(request, pk):
         Candidate.Constraint.NONE: _("%(name)s n'est plus ni imposé ni exclu."),
     }
     messages.success(request, texts[value] % {"name": membership.organisation.name})
-    return _back(request, tender)
+    return _back(request, tender, membership)
