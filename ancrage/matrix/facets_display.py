@@ -99,7 +99,7 @@ class Labels:
 
 
 def panel(scope, spec, found, searches):
-    """The facets, in screen order. `found` is `facets.counts()[0]`;
+    """The facets, in screen order. `found` is `facets.counts().values`;
     `searches` {axis: text typed in that facet's search}."""
     labels = Labels(scope)
     selected_keys = {axis: {str(key) for key in spec.keys[axis]} for axis in AXES}

@@ -6,7 +6,7 @@ markets, territory, size and free text.
     spec = parse(scope, request.GET)          # the whole filter is the query string
     memberships(scope, spec)                  # a Membership queryset, for mailings, surveys…
     organisations(scope, spec)                # an Organisation queryset, one row per organisation
-    counts(scope, spec)                       # live counts per facet value (`matrix.facets`)
+    facets.counts(scope, spec)                # live counts per facet value
 
 Only members with a matrix profile are searched. Within an axis the values
 are alternatives (« any of »), except skills, which are « all of » unless
@@ -151,13 +151,11 @@ def _known(scope, axis, wanted):
         return _known_entries(scope, VOCABULARY_AXES[axis], wanted)
     if axis in ("activity", "market"):
         model = Activity if axis == "activity" else Market
-        return dict(model.objects.filter(slug__in=wanted).values_list("slug", "pk"))
-    if axis == "departement":
-        return dict(Department.objects.filter(code__in=wanted).values_list("code", "pk"))
-    if axis == "zone":
-        return dict(EmploymentZone.objects.filter(code__in=wanted).values_list("code", "pk"))
-    if axis == "commune":
-        return dict(Commune.objects.filter(code__in=wanted).values_list("code", "pk"))
+        return dict(model.objects.filter(slug__in=wanted).order_by().values_list("slug", "pk"))
+    models = {"departement": Department, "zone": EmploymentZone, "commune": Commune}
+    if axis in models:
+        found = models[axis].objects.filter(code__in=wanted).order_by()
+        return dict(found.values_list("code", "pk"))
     return {value: value for value in wanted if value in SizeClass.values}
 
 
@@ -165,7 +163,7 @@ def _known_entries(scope, kind, wanted):
     if not scope.is_network:
         ids = [int(value) for value in wanted if ENTRY_ID.fullmatch(value)]
         found = VocabularyEntry.objects.filter(cluster=scope.cluster, kind=kind, pk__in=ids)
-        return {str(pk): pk for pk in found.values_list("pk", flat=True)}
+        return {str(pk): pk for pk in found.order_by().values_list("pk", flat=True)}
     from ancrage.matrix import facets
 
     keys = [value for value in wanted if NETWORK_KEY.fullmatch(value)]

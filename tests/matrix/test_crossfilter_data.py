@@ -32,15 +32,28 @@ from ancrage.referentiel.factories import SkillFactory, VocabularyEntryFactory
 from ancrage.referentiel.models import Activity, Market
 from ancrage.territory.models import Commune, EmploymentZone
 
+# The seeded items used here, created again when a browser test (whose
+# database is emptied after each test) runs after another.
+LABELS = {
+    "conception": "Conception / bureau d'études",
+    "fabrication": "Fabrication",
+    "naval": "Naval",
+    "aeronautique": "Aéronautique",
+}
+
+
+def seeded(model, slug):
+    return model.objects.get_or_create(slug=slug, defaults={"label": LABELS[slug]})[0]
+
 
 def _profile(membership, occupation, skills, activities, markets, **fields):
     profile = MatrixProfileFactory(membership=membership, occupation=occupation, **fields)
     for entry in skills:
         ProfileSkillFactory(profile=profile, entry=entry)
     for slug in activities:
-        ProfileActivityFactory(profile=profile, activity=Activity.objects.get(slug=slug))
+        ProfileActivityFactory(profile=profile, activity=seeded(Activity, slug))
     for slug in markets:
-        ProfileMarketFactory(profile=profile, market=Market.objects.get(slug=slug))
+        ProfileMarketFactory(profile=profile, market=seeded(Market, slug))
     return profile
 
 

@@ -97,7 +97,7 @@ def test_free_text(sample, scope, text, expected):
 
 def test_counts_are_standard_facets(sample, scope):
     spec = query.parse(scope, {"market": "naval"})
-    found, total = counts(scope, spec)
+    found, total, _rows = counts(scope, spec)
     assert total == 2
     # The market axis ignores its own filter: each value says what a click gives.
     assert found["market"] == {
@@ -117,7 +117,7 @@ def test_counts_are_standard_facets(sample, scope):
 
 def test_counts_of_skills_in_all_of_mode_are_what_adding_one_leaves(sample, scope):
     spec = query.parse(scope, {"skill": str(sample.composite.pk)})
-    found, total = counts(scope, spec)
+    found, total, _rows = counts(scope, spec)
     assert total == 2
     assert found["skill"] == {
         str(sample.composite.pk): 2,  # the current total
@@ -125,7 +125,7 @@ def test_counts_of_skills_in_all_of_mode_are_what_adding_one_leaves(sample, scop
         str(sample.small_machining.pk): 1,
     }
     spec = query.parse(scope, {"skill": str(sample.composite.pk), "skills_mode": "any"})
-    found, _total = counts(scope, spec)
+    found, _total, _rows = counts(scope, spec)
     assert found["skill"][str(sample.electrical.pk)] == 2  # as if chosen alone
 
 
@@ -216,8 +216,9 @@ def test_network_scope_groups_rome_items_and_labels(sample, cast):
     assert sorted(query.organisations(scope, spec).values_list("name", flat=True)) == [
         "Électro Naval"
     ]
-    found, total = counts(scope, query.parse(scope, {}))
+    found, total, rows = counts(scope, query.parse(scope, {}))
     assert total == 4  # Électro, Bureau, Alpha (twice a member), Bêta
+    assert rows == 5
     assert found["skill"][rome] == 4
     assert found["skill"]["l:composite"] == 2
     assert found["metier"] == {"l:bureau d'études": 2, "l:usineur": 1}

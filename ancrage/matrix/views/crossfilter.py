@@ -21,6 +21,7 @@ from ancrage.core.permissions import staff_required
 from ancrage.core.spreadsheets import table_response
 from ancrage.matrix import facets, facets_display, query
 from ancrage.matrix.models import ProfileSkill
+from ancrage.organisations.models import Membership
 
 PAGE_SIZE = 50
 VIEWS = ("list", "matrix")
@@ -37,11 +38,33 @@ def scope_of(request):
     return query.Scope.of_cluster(request.scope.cluster)
 
 
-def results(scope, spec):
-    """The matching memberships, with what the list and the matrix show."""
+class Results:
+    """The matching memberships, by organisation name, loaded a page at a
+    time with what the list and the matrix show (a Paginator's object list)."""
+
+    def __init__(self, scope, spec, rows):
+        self.scope = scope
+        self.spec = spec
+        self.rows = rows
+
+    def count(self):
+        return self.rows
+
+    def __len__(self):
+        return self.rows
+
+    def __getitem__(self, page):
+        start = page.start or 0
+        limit = None if page.stop is None else max(page.stop - start, 0)
+        ids = facets.matching_membership_ids(self.scope, self.spec, start, limit)
+        return load(ids)
+
+
+def load(ids):
+    """The memberships `ids`, in that order, with their organisation and profile."""
     skills = ProfileSkill.objects.select_related("entry__skill", "entry__occupation")
-    return (
-        query.memberships(scope, spec)
+    found = (
+        Membership.objects.filter(pk__in=ids)
         .select_related(
             "cluster",
             "organisation__commune__department",
@@ -52,8 +75,9 @@ def results(scope, spec):
             "matrix__activities__activity",
             "matrix__markets__market",
         )
-        .order_by("organisation__name", "cluster__name", "pk")
+        .in_bulk()
     )
+    return [found[pk] for pk in ids if pk in found]
 
 
 def skill_key(scope, entry):
@@ -97,11 +121,11 @@ def columns_of(spec, panel):
 def screen_context(request, scope, base_url, fixed=()):
     spec = query.parse(scope, request.GET)
     spec.fixed = list(fixed)
-    found, total = facets.counts(scope, spec)
+    found = facets.counts(scope, spec)
     searches = facets_display.searches_in(request.GET)
-    panel = facets_display.panel(scope, spec, found, searches)
+    panel = facets_display.panel(scope, spec, found.values, searches)
     view = request.GET.get("view") if request.GET.get("view") in VIEWS else "list"
-    page = Paginator(results(scope, spec), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(Results(scope, spec, found.rows), PAGE_SIZE).get_page(request.GET.get("page"))
     columns, default_columns = columns_of(spec, panel) if view == "matrix" else ([], False)
     rows = [
         (membership, [(column, (column.axis, column.key) in hits) for column in columns])
@@ -119,11 +143,13 @@ def screen_context(request, scope, base_url, fixed=()):
         if axis in query.AXES
     ]
     query_string = spec.query_string()
-    share = base_url + ("?" + query_string if query_string else "")
+    # The shared link also keeps the matrix view (the list is the default).
+    shared = spec.query_string(view="matrix" if view == "matrix" else None)
+    share = base_url + ("?" + shared if shared else "")
     return {
         "spec": spec,
         "panel": panel,
-        "total": total,
+        "total": found.total,
         "page": page,
         "rows": rows,
         "columns": columns,
@@ -199,7 +225,7 @@ def export(request):
     """The whole result as XLSX (or CSV with `format=csv`), logged."""
     scope = scope_of(request)
     spec = query.parse(scope, request.GET)
-    memberships = list(results(scope, spec))
+    memberships = load(facets.matching_membership_ids(scope, spec))
     fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
     audit.record(
         request,
