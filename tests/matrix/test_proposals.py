@@ -288,3 +288,32 @@ def test_the_proposal_list_makes_a_bounded_number_of_queries(
     with django_assert_max_num_queries(12):
         page = client.get(reverse("matrix_profile:proposal_list")).content.decode()
     assert page.count("en attente") >= 6
+
+
+def test_the_pickers_suggest_the_profiles_own_cluster_vocabulary(client, cast, words):
+    """A member of two clusters proposes to each in its own words."""
+    MembershipFactory(cluster=cast.cluster_b, organisation=membership_of_a(cast).organisation)
+    VocabularyEntryFactory(
+        cluster=cast.cluster_b, kind="skill", occupation=None, label="Composite naval"
+    )
+    login(client, cast.member_a)
+
+    def suggested(slug, target):
+        url = reverse("matrix_profile:member_suggestions", kwargs={"slug": slug})
+        response = client.get(
+            url, {"q": "compos", "target": target, "listbox": "id_skills_listbox"}
+        )
+        return response.content.decode()
+
+    alpha, beta = suggested("alpha", "skill"), suggested("beta", "skill")
+    assert "Composite" in alpha and "Composite naval" not in alpha
+    assert "Composite naval" in beta
+    assert 'id="id_skills_listbox-' in beta
+    assert (
+        "Usineur"
+        in client.get(
+            reverse("matrix_profile:member_suggestions", kwargs={"slug": "alpha"}),
+            {"q": "usineur", "target": "occupation"},
+        ).content.decode()
+    )
+    assert suggested("alpha", "<script>") == suggested("alpha", "occupation")
