@@ -301,11 +301,16 @@ def test_list_filters_and_summary(staff, world, django_assert_max_num_queries):
     for _index in range(3):
         RequirementFactory(tender=won)
         CandidateFactory(tender=won)
+    ConsortiumFactory(tender=won)
     url = reverse("tenders:list")
     staff.get(url)
     with django_assert_max_num_queries(10):
         body = staff.get(url).content.decode()
     assert "Chez Bêta" not in body
+    row = body[body.index(">Gagné</a>") :]
+    row = row[: row.index("</tr>")]
+    # Requirements, members followed, consortia proposed: counted without a row product.
+    assert re.findall(r"<td>(\d+)</td>", row) == ["3", "3", "1"]
     assert "Taux de succès des appels d'offres décidés : 67 %." in body
     summary = body[body.index("Bilan commercial") : body.index("Taux de succès")]
     assert re.search(r"Gagné</th>\s*<td[^>]*>2</td>\s*<td[^>]*>\s*1\D501\s*</td>", summary)

@@ -7,7 +7,8 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -58,6 +59,18 @@ def _filtered(tenders, form):
     return tenders
 
 
+def _count(model):
+    """How many `model` rows hang on each tender, as a subquery (no row product)."""
+    rows = (
+        model.objects.filter(tender=OuterRef("pk"))
+        .order_by()
+        .values("tender")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(rows), 0)
+
+
 def summary(cluster):
     """{outcome: (count, total amount)} and the totals, for the list's header."""
     rows = (
@@ -92,8 +105,9 @@ def tender_list(request):
         Tender.objects.filter(cluster=cluster)
         .select_related("market")
         .annotate(
-            requirement_count=Count("requirements", distinct=True),
-            candidate_count=Count("candidates", distinct=True),
+            requirement_count=_count(Requirement),
+            candidate_count=_count(Candidate),
+            consortium_count=_count(Consortium),
         )
         .order_by("-created_at", "-pk"),
         form,
