@@ -369,3 +369,20 @@ def test_detail_and_consortia_pages_have_bounded_queries(
         staff.get(url)
         with django_assert_max_num_queries(16):
             assert staff.get(url).status_code == 200
+
+
+def test_ids_of_another_tender_answer_404(staff, world):
+    ours = TenderFactory(cluster=world.cluster)
+    other = TenderFactory(cluster=world.cluster)
+    theirs = TenderFactory(cluster=world.cast.cluster_b)
+    requirement = RequirementFactory(tender=other)
+    candidate = CandidateFactory(tender=theirs)
+    remove = reverse("tenders:requirement_remove", args=[ours.pk, requirement.pk])
+    assert staff.post(remove).status_code == 404
+    update = reverse("tenders:candidate_update", args=[ours.pk, candidate.pk])
+    assert staff.post(update, {"status": "declined"}).status_code == 404
+    assert Requirement.objects.filter(pk=requirement.pk).exists()
+    candidate.refresh_from_db()
+    assert candidate.status == Candidate.Status.SHORTLISTED
+    matching = reverse("tenders:matching", args=[ours.pk])
+    assert staff.get(matching, {"page": "abc"}).status_code == 200
