@@ -163,7 +163,8 @@ def send_back(request, profile, note, version):
 @transaction.atomic
 def propose(request, profile, content, message):
     """Record the organisation's proposal; nothing of the profile changes."""
-    if not changes.between(profiles.content_of(profile), content):
+    proposed = changes.between(profiles.content_of(profile), content)
+    if not proposed:
         raise profiles.ProfileError(
             _("Votre proposition est identique au profil actuel : modifiez-le d'abord.")
         )
@@ -182,6 +183,7 @@ def propose(request, profile, content, message):
         proposal,
         cluster=_cluster(profile),
         decision="proposed",
+        changed=proposed.as_json(),
     )
     return proposal
 

@@ -300,3 +300,9 @@ def test_the_page_makes_a_bounded_number_of_queries(
     login(client, cast.staff_a)
     with django_assert_max_num_queries(25):
         assert client.get(edit_url(cast)).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["matrix_profile:staff_edit", "matrix_profile:proposal_detail"])
+def test_an_out_of_range_id_is_not_found(client, cast, name):
+    url = reverse(name, kwargs={"pk": 10**30})
+    assert login(client, cast.staff_a).get(url).status_code == 404

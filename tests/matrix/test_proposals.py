@@ -95,9 +95,11 @@ def test_a_proposal_never_writes_the_profile(client, cast, profile, words):
         words.small_parts,
         words.composite,
     }
-    assert AuditEntry.objects.filter(
+    audit = AuditEntry.objects.get(
         action=AuditEntry.Action.MATRIX_PROPOSAL, details__decision="proposed"
-    ).exists()
+    )
+    assert audit.details["changed"]["skills"]["added"] == ["Soudage TIG"]
+    assert audit.actor == cast.member_a
     # The organisation sees its pending proposal.
     assert (
         "en attente"
