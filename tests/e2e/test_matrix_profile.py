@@ -108,3 +108,33 @@ def test_staff_fill_submit_member_validates_then_proposes(page, live_server, cas
     content = profiles.content_of(profile)
     assert ("Soudage TIG", "inox") in {(e.display_label, c) for e, c in content.skills}
     assert {m.slug for m, _c in content.markets} == {"naval", "aeronautique"}
+
+
+def test_staff_pick_and_comment_skills_without_javascript(browser, live_server, cast):
+    """Without JavaScript: skills typed by name, « Ajouter à la liste » turns
+    them into chips with their comment field, then « Enregistrer » saves."""
+    words = Vocabulary(cast.cluster_a)
+    membership = membership_of_a(cast)
+    context = browser.new_context(
+        base_url=live_server.url, locale="fr-FR", java_script_enabled=False
+    )
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    try:
+        log_in(page, live_server, cast.staff_a)
+        page.goto(f"/cluster/matrice/adherents/{membership.organisation_id}/")
+        page.get_by_role("combobox", name=re.compile("Métier principal")).fill("Usineur mécanique")
+        page.get_by_role("combobox", name="Compétences clés").fill("Petit usinage; Composite")
+        page.get_by_role("button", name="Ajouter à la liste").click()
+        page.get_by_text("Rien n'est encore enregistré").wait_for()
+        page.get_by_label("Commentaire sur « Composite » (facultatif)").fill("structures")
+        page.get_by_role("button", name="Enregistrer").click()
+        page.get_by_text("Le profil de Usinage Alpha est enregistré.").wait_for()
+        content = profiles.content_of(membership.matrix)
+        assert content.occupation == words.machinist
+        assert {(e.display_label, c) for e, c in content.skills} == {
+            ("Petit usinage", ""),
+            ("Composite", "structures"),
+        }
+    finally:
+        context.close()
