@@ -178,3 +178,10 @@ def test_a_second_load_changes_nothing(loaded):
     assert dict(MatrixProfile.objects.values_list("pk", "state")) == states
     assert "Adhérents fictifs : déjà chargés." in out.getvalue()
     assert "responsable.qualite@example.org" in out.getvalue()
+
+    # A member removed by the team is not brought back.
+    first = Organisation.objects.order_by("siren").exclude(name=ESTUARY).first()
+    first.memberships.all().delete()
+    first.delete()
+    call_command("load_demo", stdout=StringIO())
+    assert Organisation.objects.count() == before[Organisation] - 1
