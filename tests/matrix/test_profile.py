@@ -306,3 +306,28 @@ def test_the_page_makes_a_bounded_number_of_queries(
 def test_an_out_of_range_id_is_not_found(client, cast, name):
     url = reverse(name, kwargs={"pk": 10**30})
     assert login(client, cast.staff_a).get(url).status_code == 404
+
+
+def test_the_technical_admin_shows_profiles_read_only(client, cast, words, profile):
+    from ancrage.accounts.factories import UserFactory
+    from ancrage.matrix.factories import ProposalFactory
+
+    profiles.write(
+        profile,
+        profiles.Content(occupation=words.machinist, skills=[(words.composite, "x")]),
+        by=cast.staff_a,
+        by_staff=True,
+    )
+    proposal = ProposalFactory(profile=profile, proposed_by=cast.member_a)
+    login(client, UserFactory(platform_admin=True, with_mfa=True))
+    for name, args in (
+        ("admin:matrix_matrixprofile_changelist", []),
+        ("admin:matrix_matrixprofile_change", [profile.pk]),
+        ("admin:matrix_proposal_changelist", []),
+        ("admin:matrix_proposal_change", [proposal.pk]),
+    ):
+        response = client.get(reverse(name, args=args))
+        assert response.status_code == 200, name
+    page = client.get(reverse("admin:matrix_matrixprofile_change", args=[profile.pk]))
+    assert "Composite" in page.content.decode()
+    assert 'name="_save"' not in page.content.decode()
