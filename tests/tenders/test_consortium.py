@@ -202,3 +202,66 @@ def test_a_solution_without_proof_is_flagged(world, monkeypatch):
     answer = consortium.build(tender, alternatives=1)
     assert not answer.proposals[0].optimal
     assert "sans preuve qu'il n'y a pas mieux" in answer.message
+
+
+def test_sizes_and_optional_weights_match_a_brute_force_search(world):
+    """On small random instances, the consortium has the size of the smallest
+    cover found by trying every set, and the best optional weight among them."""
+    import itertools
+    import random
+
+    from ancrage.referentiel.factories import VocabularyEntryFactory
+
+    rng = random.Random(7)
+    skills = [
+        VocabularyEntryFactory(cluster=world.cluster, for_skill=True, label=f"Savoir {i}")
+        for i in range(8)
+    ]
+    holdings = {}  # every member of the cluster so far: the solver sees them all
+    solved = 0
+    for instance in range(4):
+        tender = TenderFactory(cluster=world.cluster)
+        needs = {}
+        for index, skill in enumerate(skills):
+            must = index < 5
+            weight = 5 if must else rng.randint(1, 5)
+            needs[skill.pk] = (
+                RequirementFactory(tender=tender, skill=skill, must_have=must, weight=weight),
+                must,
+                weight,
+            )
+        for number in range(5):
+            held = rng.sample(skills, rng.randint(1, 3))
+            holdings[member(world.cluster, f"M{instance}-{number}", skills=held).pk] = {
+                s.pk for s in held
+            }
+        musts = {pk for pk, (_r, must, _w) in needs.items() if must}
+        best = None
+        for size in range(1, len(holdings) + 1):
+            covers = [
+                combo
+                for combo in itertools.combinations(holdings, size)
+                if musts <= set().union(*(holdings[m] for m in combo))
+            ]
+            if covers:
+                best = (
+                    size,
+                    max(
+                        sum(
+                            w
+                            for pk, (_r, must, w) in needs.items()
+                            if not must and any(pk in holdings[m] for m in combo)
+                        )
+                        for combo in covers
+                    ),
+                )
+                break
+        answer = consortium.build(tender, alternatives=1)
+        if best is None:
+            assert answer.uncoverable and not answer.proposals
+            continue
+        (proposal,) = answer.proposals
+        assert (len(proposal.members), proposal.optional_weight) == best
+        assert proposal.optimal
+        solved += 1
+    assert solved >= 3
