@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ancrage.clusters.forms import BootstrapForm
 from ancrage.organisations.identifiers import naf_label, naf_section_codes, naf_sections
-from ancrage.organisations.models import Membership, Organisation, SizeClass
+from ancrage.organisations.models import Membership, Organisation, SizeClass, TurnoverBand
 from ancrage.territory.forms import CommuneField
-from ancrage.territory.models import Department, EmploymentZone
+from ancrage.territory.models import Commune, Department, EmploymentZone
 from ancrage.territory.search import Normalized, clean_query
 
 MIN_FUZZY_LENGTH = 3
@@ -135,12 +135,14 @@ class MemberFilterForm(BootstrapForm, forms.Form):
     def __init__(self, *args, cluster, **kwargs):
         super().__init__(*args, **kwargs)
         members = Organisation.objects.members_of(cluster)
+        ids = set(members.values_list("commune", flat=True)) - {None}
+        places = Commune.objects.filter(pk__in=ids)
         self.fields["department"].queryset = Department.objects.filter(
-            communes__in=members.values("commune")
-        ).distinct()
+            pk__in=set(places.values_list("department", flat=True))
+        )
         self.fields["zone"].queryset = EmploymentZone.objects.filter(
-            communes__in=members.values("commune")
-        ).distinct()
+            pk__in=set(places.values_list("employment_zone", flat=True)) - {None}
+        )
         self.fields["naf_section"].choices = [
             ("", _("Toutes")),
             *((code, f"{code} — {label}") for code, label in naf_sections().items()),
@@ -210,6 +212,12 @@ EXPORT_HEADERS = [
 
 
 def export_rows(memberships):
+    # Labels translated once, not once per row (get_FOO_display hashes lazy labels).
+    kinds = {value: str(label) for value, label in Organisation.Kind.choices}
+    sizes = {value: str(label) for value, label in SizeClass.choices}
+    turnovers = {value: str(label) for value, label in TurnoverBand.choices}
+    statuses = {value: str(label) for value, label in Membership.Status.choices}
+    yes, no = str(_("oui")), str(_("non"))
     for membership in memberships.iterator(chunk_size=500):
         organisation = membership.organisation
         commune = organisation.commune
@@ -217,20 +225,20 @@ def export_rows(memberships):
             organisation.name,
             organisation.legal_name,
             organisation.siren,
-            organisation.get_kind_display(),
+            kinds.get(organisation.kind, organisation.kind),
             organisation.naf_code,
             naf_label(organisation.naf_code),
-            organisation.get_size_class_display(),
+            sizes.get(organisation.size_class, ""),
             organisation.headcount,
-            organisation.get_turnover_band_display(),
+            turnovers.get(organisation.turnover_band, ""),
             organisation.address,
             organisation.postal_code,
             commune.name if commune else "",
             commune.code if commune else "",
             commune.department.name if commune else "",
             organisation.website,
-            membership.get_status_display(),
+            statuses.get(membership.status, membership.status),
             membership.since,
-            str(_("oui") if membership.fee_paid else _("non")),
+            yes if membership.fee_paid else no,
             membership.fee_year,
         ]

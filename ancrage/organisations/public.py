@@ -89,12 +89,13 @@ class PublicFilterForm(BootstrapForm, forms.Form):
             organisation__listed_publicly=True,
             organisation__public_fields__contains=[PublicField.COMMUNE],
         )
-        communes = Commune.objects.filter(pk__in=shown.values("organisation__commune"))
+        ids = set(shown.values_list("organisation__commune", flat=True)) - {None}
+        communes = Commune.objects.filter(pk__in=ids)
         self.fields["commune"].queryset = communes.select_related("department").order_by(
             "name", "code"
         )
         self.fields["department"].queryset = Department.objects.filter(
-            pk__in=communes.values("department")
+            pk__in=set(communes.values_list("department", flat=True))
         ).order_by("code")
 
     def filter(self, memberships):

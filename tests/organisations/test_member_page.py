@@ -139,7 +139,8 @@ def test_logo_upload_is_checked_and_served_to_staff(client, cast, shared):
     assert organisation.logo.name.endswith(".jpg")
     served = client.get(reverse("members:logo", args=[organisation.pk]))
     assert served["Content-Type"] == "image/jpeg"
-    assert served.content == organisation.logo.open("rb").read()
+    with organisation.logo.open("rb") as stored:
+        assert served.content == stored.read()
     assert (
         reverse("members:logo", args=[organisation.pk])
         in client.get(detail(organisation)).content.decode()
