@@ -4,10 +4,13 @@ a save writes and audits, and every kind of bad input."""
 import pytest
 from django.urls import reverse
 
+from ancrage.accounts.factories import UserFactory
 from ancrage.accounts.models import AuditEntry
 from ancrage.clusters.factories import ClusterStaffFactory
 from ancrage.matrix import profiles
+from ancrage.matrix.factories import ProposalFactory
 from ancrage.matrix.models import MatrixProfile, State, Transition
+from ancrage.organisations.factories import MembershipFactory
 from ancrage.outbox.models import OutgoingEmail
 from ancrage.referentiel.factories import VocabularyEntryFactory
 from tests.cast import login
@@ -48,8 +51,6 @@ def test_first_visit_creates_the_profile_and_shows_an_empty_form(client, cast):
 
 
 def test_an_organisation_without_membership_in_the_cluster_is_not_found(client, cast):
-    from ancrage.organisations.factories import MembershipFactory
-
     other = MembershipFactory(cluster=cast.cluster_b)
     url = reverse("matrix_profile:staff_edit", kwargs={"pk": other.organisation_id})
     assert login(client, cast.staff_a).get(url).status_code == 404
@@ -309,9 +310,6 @@ def test_an_out_of_range_id_is_not_found(client, cast, name):
 
 
 def test_the_technical_admin_shows_profiles_read_only(client, cast, words, profile):
-    from ancrage.accounts.factories import UserFactory
-    from ancrage.matrix.factories import ProposalFactory
-
     profiles.write(
         profile,
         profiles.Content(occupation=words.machinist, skills=[(words.composite, "x")]),
