@@ -104,8 +104,10 @@ def submit(request, profile):
 
 
 def _last_submitter(profile):
+    """The staff member who last asked the organisation to read the profile:
+    by submitting it, or by changing it once validated."""
     transition = (
-        profile.transitions.filter(to_state=State.SUBMITTED, by__isnull=False)
+        profile.transitions.filter(to_state__in=AWAITING_ORGANISATION, by__isnull=False)
         .select_related("by")
         .first()
     )

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from ancrage.accounts.models import AuditEntry
+from ancrage.clusters.factories import ClusterStaffFactory
 from ancrage.matrix import profiles
 from ancrage.matrix.models import State, Transition
 from ancrage.organisations.factories import MembershipFactory, OrganisationUserFactory
@@ -224,3 +225,24 @@ def test_the_organisation_list_makes_a_bounded_number_of_queries(
     with django_assert_max_num_queries(12):
         page = client.get(reverse("matrix_profile:member_list")).content.decode()
     assert page.count("brouillon") == 6
+
+
+def test_sending_back_a_profile_to_review_tells_who_changed_it(client, cast, profile, words):
+    colleague = ClusterStaffFactory(cluster=cast.cluster_a, user__email="collegue@exemple.fr").user
+    profiles.change_state(profile, State.SUBMITTED, by=cast.staff_a)
+    profiles.change_state(profile, State.VALIDATED, by=cast.member_a)
+    profiles.write(profile, profiles.Content(occupation=words.design), by=colleague, by_staff=True)
+    profile.refresh_from_db()
+    assert profile.state == State.TO_REVIEW
+    login(client, cast.member_a).post(
+        reverse("matrix_profile:member_send_back", kwargs={"slug": "alpha"}),
+        {
+            "note": "Le bureau d'études, c'est l'autre site.",
+            "version": profiles.version_of(profile),
+        },
+    )
+    profile.refresh_from_db()
+    assert profile.state == State.DRAFT
+    told = OutgoingEmail.objects.get(template="matrix_reviewed")
+    assert told.to == "collegue@exemple.fr"
+    assert told.subject == "Profil renvoyé : Usinage Alpha"
