@@ -223,14 +223,14 @@ def test_sizes_and_optional_weights_match_a_brute_force_search(world):
         tender = TenderFactory(cluster=world.cluster)
         needs = {}
         for index, skill in enumerate(skills):
-            must = index < 5
+            must = index < 6
             weight = 5 if must else rng.randint(1, 5)
             needs[skill.pk] = (
                 RequirementFactory(tender=tender, skill=skill, must_have=must, weight=weight),
                 must,
                 weight,
             )
-        for number in range(5):
+        for number in range(8):
             held = rng.sample(skills, rng.randint(1, 3))
             holdings[member(world.cluster, f"M{instance}-{number}", skills=held).pk] = {
                 s.pk for s in held
