@@ -95,3 +95,31 @@ def test_the_organisation_chooses_what_is_published(page, live_server, cast):
     page.get_by_role("button", name="Rechercher").click()
     assert page.get_by_role("link", name="Usinage Alpha").is_visible()
     assert_accessible(page)
+
+
+def test_staff_invite_a_person_of_the_organisation_from_the_member_page(page, live_server, cast):
+    organisation = Organisation.objects.get(name="Usinage Alpha")
+    organisation.contacts.create(first_name="Léa", last_name="Morvan", email="lea@usinage.fr")
+    log_in(page, live_server, cast.staff_a)
+    page.goto(reverse("members:detail", args=[organisation.pk]))
+    assert page.get_by_role("cell", name=cast.member_a.email, exact=True).is_visible()
+    assert_accessible(page)
+
+    section = page.locator("#utilisateurs")
+    section.get_by_label("Adresse électronique").fill("ana.lopes@exemple.fr")
+    section.get_by_label("Prénom").fill("Ana")
+    section.get_by_role("textbox", name="Nom", exact=True).fill("Lopes")
+    section.get_by_role("combobox", name="Rôle").select_option("hr")
+    section.get_by_role("button", name="Envoyer l'invitation").click()
+
+    row = page.locator("tr", has_text="ana.lopes@exemple.fr")
+    row.wait_for()
+    assert "ressources humaines" in row.inner_text()
+    live_region = page.locator("#messages[role=status]")
+    assert "Invitation envoyée à ana.lopes@exemple.fr" in live_region.inner_text()
+    assert page.evaluate("document.activeElement.id") == "utilisateurs-titre"
+    assert_accessible(page)
+
+    row.get_by_role("button", name="Annuler").click()
+    page.get_by_text("Invitation de ana.lopes@exemple.fr annulée.").wait_for()
+    assert page.locator("tr", has_text="ana.lopes@exemple.fr").count() == 0
