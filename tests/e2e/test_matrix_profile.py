@@ -94,6 +94,9 @@ def test_staff_fill_submit_member_validates_then_proposes(page, live_server, cas
 
     # Staff read what it changes and accept it.
     log_in(page, live_server, cast.staff_a)
+    page.goto(f"/cluster/matrice/adherents/{membership.organisation_id}/")
+    page.get_by_role("heading", name="Propositions de l'organisation en attente").wait_for()
+    assert_accessible(page)
     page.goto("/cluster/matrice/propositions/")
     page.get_by_role("link", name="Usinage Alpha").click()
     changes = page.locator("main").inner_text()

@@ -158,6 +158,7 @@ def test_staff_see_what_accepting_would_change(client, cast, profile, words):
         reverse("matrix_profile:staff_edit", kwargs={"pk": profile.membership.organisation_id})
     ).content.decode()
     assert reverse("matrix_profile:proposal_detail", kwargs={"pk": proposal.pk}) in staff_page
+    assert "ajout</span> Soudage TIG" in staff_page
 
 
 def test_accepting_applies_and_validates_in_the_proposers_name(client, cast, profile, words):

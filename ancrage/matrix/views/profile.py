@@ -30,15 +30,28 @@ def _profile(request, pk):
     return profile
 
 
+def _pending(profile):
+    """The pending proposals, each with what accepting it would change."""
+    current = profiles.content_of(profile)
+    cluster = profile.membership.cluster
+    return [
+        (
+            proposal,
+            changes.between(current, profiles.content_from_snapshot(cluster, proposal.content)),
+        )
+        for proposal in profile.proposals.filter(status=Proposal.Status.PENDING).select_related(
+            "proposed_by"
+        )
+    ]
+
+
 def _page(request, profile, form, stale_changes=None):
     context = {
         "profile": profile,
         "organisation": profile.membership.organisation,
         "form": form,
         "history": profile.transitions.select_related("by")[:HISTORY_LENGTH],
-        "pending": profile.proposals.filter(status=Proposal.Status.PENDING).select_related(
-            "proposed_by"
-        ),
+        "pending": _pending(profile),
         "can_submit": profile.can_become(State.SUBMITTED),
         "stale_changes": stale_changes,
     }
