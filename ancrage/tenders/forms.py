@@ -72,6 +72,12 @@ class TenderForm(BootstrapForm, forms.ModelForm):
             self.initial["departments_text"] = " ".join(codes)
             self.initial["certifications_text"] = " ; ".join(self.instance.certifications)
 
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if amount is not None and amount < 0:
+            raise ValidationError(_("Le montant ne peut pas être négatif."), code="negative")
+        return amount
+
     def clean_departments_text(self):
         codes = [code.upper() for code in SEPARATORS.split(self.cleaned_data["departments_text"])]
         codes = list(dict.fromkeys(code.zfill(2) for code in codes if code))

@@ -66,6 +66,8 @@ def test_bad_input_gets_french_messages_and_keeps_what_was_typed(staff, world):
     body = response.content.decode()
     assert "Département inconnu : 99, ZZ" in body
     assert "Saisissez un nombre." in body
+    response = staff.post(reverse("tenders:create"), {"title": "X", "kind": "call", "amount": "-5"})
+    assert "Le montant ne peut pas être négatif." in response.content.decode()
     assert 'value="56 99 ZZ"' in body
     assert Tender.objects.count() == 0
 
