@@ -140,6 +140,7 @@ def remove_user(request, link, cluster):
         AuditEntry.Action.MEMBER_UPDATED,
         link.organisation,
         cluster=cluster,
-        removed_user=link.user.email,
+        person=link.user.email,
+        removed=True,
     )
     link.delete()

@@ -183,7 +183,13 @@ def test_establishments(client, cast, shared):
 
     client.post(reverse("members:establishment_delete", args=[organisation.pk, other.pk]))
     assert not Establishment.objects.filter(pk=other.pk).exists()
-    assert AuditEntry.objects.filter(action=AuditEntry.Action.ORGANISATION_UPDATED).count() == 3
+    entries = AuditEntry.objects.filter(action=AuditEntry.Action.ORGANISATION_UPDATED)
+    assert [(e.details["label"], e.details.get("removed")) for e in entries] == [
+        (str(other), True),
+        (str(other), None),
+        (str(establishment), None),
+    ]
+    assert entries[0].details["kind"] == "établissement"
 
 
 def test_an_establishment_needs_the_siren_first(client, cast):

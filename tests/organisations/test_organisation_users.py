@@ -138,7 +138,7 @@ def test_removing_an_organisation_user(client, cast):
     client.post(reverse("members:user_remove", args=[organisation.pk, link.pk]))
     assert not OrganisationUser.objects.filter(pk=link.pk).exists()
     entry = AuditEntry.objects.get(action=AuditEntry.Action.MEMBER_UPDATED)
-    assert entry.details["removed_user"] == cast.member_a.email
+    assert entry.details["person"] == cast.member_a.email
     login(client, cast.member_a)
     assert client.get(reverse("organisation:home")).status_code == 403
 

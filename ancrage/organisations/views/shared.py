@@ -107,7 +107,8 @@ def record_form(request, organisation, records, pk, *, clusters, back):
                 request,
                 organisation,
                 clusters,
-                **{records.related: str(item)},
+                kind=str(records.noun),
+                label=str(item),
                 changed=form.changed_data,
             )
         message = records.saved if instance is not None else records.added
@@ -131,7 +132,14 @@ def record_delete(request, organisation, records, pk, *, clusters, back):
     item = records.get(organisation, pk)
     if request.method == "POST":
         with transaction.atomic():
-            _record(request, organisation, clusters, **{records.related: str(item)}, deleted=True)
+            _record(
+                request,
+                organisation,
+                clusters,
+                kind=str(records.noun),
+                label=str(item),
+                removed=True,
+            )
             item.delete()
         messages.success(request, records.deleted % {"name": item})
         return redirect(back)
