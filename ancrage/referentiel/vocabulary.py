@@ -276,9 +276,21 @@ def merge(request, keep, remove):
 
 def _relations():
     """Every relation pointing to VocabularyEntry, from any app: foreign keys,
-    one-to-one and many-to-many fields (through their link table)."""
-    for relation in VocabularyEntry._meta.related_objects:
-        if relation.many_to_many:
+    one-to-one and many-to-many fields (through their link table), including
+    those declared without a reverse accessor (`related_name="+"`)."""
+    relations = [
+        field
+        for field in VocabularyEntry._meta.get_fields(include_hidden=True)
+        if field.auto_created and not field.concrete and field.is_relation
+    ]
+    for relation in relations:
+        if relation.many_to_many and relation.field.remote_field.through._meta.auto_created:
+            # The automatic link table of a many-to-many field.
+            field = relation.field
+            through = field.remote_field.through
+            yield through, field.m2m_reverse_field_name(), field.m2m_field_name()
+        elif relation.many_to_many:
+            continue  # an explicit link model: its foreign key is listed on its own
             field = relation.field
             through = field.remote_field.through
             yield through, field.m2m_reverse_field_name(), field.m2m_field_name()
