@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry
 from ancrage.matrix.importer.reading import FileRefused, read_table
+from ancrage.matrix.importer.summary import Summary, lines
 from ancrage.matrix.importer.validation import Problem, Report, file_problem, validate
-from ancrage.matrix.importer.writing import Summary, WriteRefused, lines, write
+from ancrage.matrix.importer.writing import WriteRefused, write
 
 __all__ = ["ImportBusy", "Outcome", "Report", "Summary", "check", "lines", "run"]
 

@@ -9,6 +9,7 @@ vocabulary by the import), several close candidates make the value
 ambiguous, and nothing close enough is an error. Answers are kept per value:
 a file repeats the same words on many rows."""
 
+import functools
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -23,6 +24,13 @@ MIN_SCORE = 0.7
 MARGIN = 0.05
 CANDIDATES = 8
 LISTED = 5
+
+
+@functools.lru_cache(maxsize=100_000)
+def name_key(text):
+    """How the import compares names: `written` (case, accents, punctuation
+    and gender marks aside), remembered, as a file repeats the same words."""
+    return written(text)
 
 
 class Mismatch(Exception):
@@ -64,14 +72,14 @@ class Vocabulary:
             self.by_pk[entry.pk] = entry
             names = self.by_name[entry.kind]
             for name in (entry.display_label, *entry.aliases):
-                names.setdefault(written(name), entry)
+                names.setdefault(name_key(name), entry)
             item_id = entry.occupation_id or entry.skill_id
             if item_id is not None:
                 self.by_item.setdefault((entry.kind, item_id), entry)
 
     def match(self, kind, text):
         """The `Found` for `text` of `kind` (occupation or skill), or Mismatch."""
-        key = (kind, written(text))
+        key = (kind, name_key(text))
         if key not in self.answers:
             try:
                 self.answers[key] = self._match(kind, text, key[1])
@@ -147,7 +155,7 @@ class Vocabulary:
     def _item(self, kind, item):
         """A ROME item, or the entry that already shows its name (adding it
         would give the list two entries of the same name)."""
-        entry = self.by_name[kind].get(written(item.label))
+        entry = self.by_name[kind].get(name_key(item.label))
         return Found(entry=entry) if entry is not None else Found(item=item)
 
     def _nothing(self, kind, text, ranked):
@@ -184,13 +192,13 @@ class SharedList:
         self.items = list(model.objects.order_by("position", "label"))
         self.exact, self.parts = {}, {}
         for item in self.items:
-            self.exact[written(item.label)] = item
-            self.exact[written(item.slug)] = item
+            self.exact[name_key(item.label)] = item
+            self.exact[name_key(item.slug)] = item
             for part in _label_parts(item.label):
-                self.parts.setdefault(written(part), []).append(item)
+                self.parts.setdefault(name_key(part), []).append(item)
 
     def match(self, text):
-        name = written(text)
+        name = name_key(text)
         item = self.exact.get(name)
         if item is not None:
             return item

@@ -10,12 +10,11 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from ancrage.matrix.importer.columns import BY_KEY, SEPARATOR, recognise
-from ancrage.matrix.importer.matching import Mismatch, Vocabulary, shared_lists
+from ancrage.matrix.importer.communes import Communes
+from ancrage.matrix.importer.matching import Mismatch, Vocabulary, name_key, shared_lists
 from ancrage.organisations.identifiers import clean_naf, clean_siren, clean_siret
 from ancrage.referentiel.models import VocabularyEntry
-from ancrage.referentiel.search.text import written
 from ancrage.referentiel.vocabulary import visible
-from ancrage.territory.forms import CommuneField
 
 EXAMPLE_NAME = "Usinage de l'Ouest (exemple)"
 MAX_HEADCOUNT = 2_000_000
@@ -68,7 +67,7 @@ class Row:
         if self.siren:
             return ("siren", self.siren)
         if self.name and self.commune is not None:
-            return ("name", written(self.name), self.commune.pk)
+            return ("name", name_key(self.name), self.commune.pk)
         return None
 
 
@@ -110,6 +109,9 @@ def validate(cluster, table):
     if header_problems:
         return Report(problems=[Problem(None, "", str(p)) for p in header_problems])
     checker = _Checker(cluster, table.header, positions)
+    checker.communes.preload(
+        checker.commune_text(checker.values(cells))[1] for _line, cells in table.rows
+    )
     report = Report(total=len(table.rows), ignored_columns=ignored)
     for problem in table.problems:
         column = checker.title_at(problem.column)
@@ -151,8 +153,7 @@ class _Checker:
         self.positions = positions
         self.vocabulary = Vocabulary(cluster)
         self.activities, self.markets = shared_lists()
-        self.communes = {}
-        self.commune_field = CommuneField()
+        self.communes = Communes()
 
     def title(self, key):
         index = self.positions.get(key)
@@ -164,10 +165,14 @@ class _Checker:
         title = self.header[index] if index < len(self.header) else ""
         return visible(title) or _("n° %(number)s") % {"number": index + 1}
 
-    def check(self, line, cells):
-        values = {
+    def values(self, cells):
+        """{column key: cell text} of a row."""
+        return {
             key: cells[index] if index < len(cells) else "" for key, index in self.positions.items()
         }
+
+    def check(self, line, cells):
+        values = self.values(cells)
         problems = []
 
         def report(key, message):
@@ -186,7 +191,7 @@ class _Checker:
             report("name", _("le nom de l'organisation est obligatoire."))
         elif len(row.name) > LENGTHS["name"]:
             report("name", _too_long(LENGTHS["name"], row.name))
-        elif written(row.name) == written(EXAMPLE_NAME):
+        elif name_key(row.name) == name_key(EXAMPLE_NAME):
             report("name", _("c'est la ligne d'exemple du modèle : supprimez-la."))
         for key, clean in (("siren", clean_siren), ("siret", clean_siret)):
             try:
@@ -205,10 +210,23 @@ class _Checker:
         elif row.siret and not row.siren:
             row.siren = row.siret[:9]
 
-    def _commune(self, row, values, report):
+    def commune_text(self, values):
+        """(column key, text to resolve) of a row's commune, or (None, "")."""
         code = visible(values.get("commune_code", ""))
         name = visible(values.get("commune", ""))
-        postal = visible(values.get("postal_code", "")).replace(" ", "")
+        postal = _postal(values)
+        if code:
+            return "commune_code", code
+        if name:
+            if POSTAL_CODE.fullmatch(postal) and not any(c.isdigit() for c in name):
+                return "commune", f"{name} ({postal})"
+            return "commune", name
+        if POSTAL_CODE.fullmatch(postal):
+            return "postal_code", postal
+        return None, ""
+
+    def _commune(self, row, values, report):
+        postal = _postal(values)
         if postal and not POSTAL_CODE.fullmatch(postal):
             report(
                 "postal_code",
@@ -216,14 +234,8 @@ class _Checker:
             )
             postal = ""
         row.postal_code = postal
-        if code:
-            key, text = "commune_code", code
-        elif name:
-            key = "commune"
-            text = f"{name} ({postal})" if postal and not any(c.isdigit() for c in name) else name
-        elif postal:
-            key, text = "postal_code", postal
-        else:
+        key, text = self.commune_text(values)
+        if key is None:
             typed = visible(values.get("siren", "")) or visible(values.get("siret", ""))
             if not typed:
                 key = "commune" if "commune" in self.positions else "commune_code"
@@ -235,18 +247,13 @@ class _Checker:
                     ),
                 )
             return
-        if text not in self.communes:
-            try:
-                self.communes[text] = self.commune_field.to_python(text)
-            except ValidationError as error:
-                self.communes[text] = error
-        found = self.communes[text]
-        if isinstance(found, ValidationError):
-            report(key, _lowered(found.messages[0]))
-        else:
-            row.commune = found
-            if not row.postal_code and found.postal_codes:
-                row.postal_code = found.postal_codes[0]
+        try:
+            row.commune = self.communes.resolve(text)
+        except ValidationError as error:
+            report(key, _lowered(error.messages[0]))
+            return
+        if not row.postal_code and row.commune.postal_codes:
+            row.postal_code = row.commune.postal_codes[0]
 
     def _company(self, row, values, report):
         try:
@@ -342,6 +349,10 @@ class _Checker:
             except Mismatch as error:
                 report(key, str(error))
         return found
+
+
+def _postal(values):
+    return visible(values.get("postal_code", "")).replace(" ", "")
 
 
 def _split(cell):
