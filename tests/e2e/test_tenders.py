@@ -74,6 +74,10 @@ def test_staff_create_a_tender_and_follow_the_members_who_fit(page, live_server,
     second.get_by_role("button", name="Contacté : Usinage Seul").click()
     page.get_by_text("Usinage Seul : contacté.").wait_for()
     assert "Contacté" in page.locator("tr", has_text="Usinage Seul").inner_text()
+    # With htmx only the member's cell changed; focus moved to its new status.
+    page.wait_for_function("document.activeElement.textContent.trim() === 'Contacté'")
+    assert page.url.endswith(f"/cluster/appels-d-offres/{tender.pk}/adherents/")
+    assert_accessible(page)
     candidate = Candidate.objects.get(tender=tender)
     assert candidate.membership.organisation.name == "Usinage Seul"
     assert candidate.status == Candidate.Status.CONTACTED

@@ -388,3 +388,28 @@ def test_ids_of_another_tender_answer_404(staff, world):
     assert candidate.status == Candidate.Status.SHORTLISTED
     matching = reverse("tenders:matching", args=[ours.pk])
     assert staff.get(matching, {"page": "abc"}).status_code == 200
+
+
+def test_with_htmx_the_matching_list_answers_the_members_cell(staff, world):
+    tender = TenderFactory(cluster=world.cluster)
+    RequirementFactory(tender=tender, skill=world.skills[0], must_have=True)
+    target = member(world.cluster, "Usineur", skills=[world.skills[0]])
+    data = {"membership": target.pk, "back": "matching", "page": "1"}
+    response = staff.post(
+        reverse("tenders:candidate_add", args=[tender.pk]),
+        {**data, "status": "contacted"},
+        HTTP_HX_REQUEST="true",
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert f'<div id="suivi-{target.pk}">' in body and "<html" not in body
+    assert 'hx-swap-oob="innerHTML"' in body and "Usineur : contacté." in body
+    assert "Contacté" in body and "Repérer" not in body
+    response = staff.post(
+        reverse("tenders:constraint", args=[tender.pk]),
+        {**data, "constraint": "excluded"},
+        HTTP_HX_REQUEST="true",
+    )
+    body = response.content.decode()
+    assert "Usineur est exclu des consortiums." in body and "Libérer" in body
+    assert Candidate.objects.get().constraint == "excluded"

@@ -1,7 +1,9 @@
 """The members able to answer a tender (matching), their follow-up
 (candidates) and the staff's constraints for the consortium builder. Every
 membership id posted must be an active member of the acting cluster: any
-other answers 404."""
+other answers 404. From the matching list, with htmx, an action answers the
+member's follow-up cell (`tenders/_follow_up.html`); without JavaScript it
+redirects back to the screen it came from."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -37,10 +39,30 @@ def membership_of(request, value):
     )
 
 
+def _follow_up(request, tender, membership):
+    """The member's follow-up cell of the matching list (htmx answer)."""
+    page = request.POST.get("page", "")
+    return render(
+        request,
+        "tenders/_follow_up.html",
+        {
+            "tender": tender,
+            "candidate": Candidate.objects.filter(tender=tender, membership=membership).first(),
+            "membership_id": membership.pk,
+            "name": membership.organisation.name,
+            "page": {"number": page if page.isdigit() and len(page) < 6 else 1},
+            "statuses": Candidate.Status,
+            "constraints": Candidate.Constraint,
+        },
+    )
+
+
 def _back(request, tender, membership=None):
     """Back to the screen the action came from: the matching list (same page,
     at the member's row), the consortia, or the tender's page."""
     url_name = BACK_TO.get(request.POST.get("back"), "tenders:detail")
+    if request.htmx and url_name == "tenders:matching" and membership is not None:
+        return _follow_up(request, tender, membership)
     url = reverse(url_name, args=[tender.pk])
     if url_name == "tenders:matching":
         page = request.POST.get("page", "")
@@ -148,7 +170,7 @@ def constraint(request, pk):
     value = request.POST.get("constraint", "")
     if value not in Candidate.Constraint.values:
         messages.error(request, _("Choisissez « imposer », « exclure » ou « libérer »."))
-        return _back(request, tender)
+        return _back(request, tender, membership)
     with transaction.atomic():
         candidate, _created = Candidate.objects.get_or_create(tender=tender, membership=membership)
         candidate.constraint = value
