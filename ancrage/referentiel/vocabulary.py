@@ -289,11 +289,8 @@ def _relations():
             field = relation.field
             through = field.remote_field.through
             yield through, field.m2m_reverse_field_name(), field.m2m_field_name()
-        elif relation.many_to_many:
-            continue  # an explicit link model: its foreign key is listed on its own
-            field = relation.field
-            through = field.remote_field.through
-            yield through, field.m2m_reverse_field_name(), field.m2m_field_name()
+        elif relation.many_to_many or relation.related_model._meta.auto_created:
+            continue  # a link table: handled with its many-to-many field above
         else:
             yield relation.related_model, relation.field.name, None
 
