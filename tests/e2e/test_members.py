@@ -123,3 +123,10 @@ def test_staff_invite_a_person_of_the_organisation_from_the_member_page(page, li
     row.get_by_role("button", name="Annuler").click()
     page.get_by_text("Invitation de ana.lopes@exemple.fr annulée.").wait_for()
     assert page.locator("tr", has_text="ana.lopes@exemple.fr").count() == 0
+
+
+def test_naf_search_page_without_javascript_is_accessible(page, live_server, cast):
+    log_in(page, live_server, cast.staff_a)
+    page.goto(reverse("members:naf_options") + "?q=décolletage")
+    assert page.get_by_text("Décolletage").is_visible()
+    assert_accessible(page)
