@@ -99,7 +99,8 @@
   // Unchecking a chip removes it; focus goes to the next chip, or the input.
   document.addEventListener("change", function (event) {
     var p = parts(event.target);
-    if (!p || !p.chips || !p.chips.contains(event.target) || event.target.checked) return;
+    if (!p || !p.chips || !p.chips.contains(event.target)) return;
+    if (event.target.type !== "checkbox" || event.target.checked) return;
     var chip = event.target.closest("li");
     var next = chip.nextElementSibling || chip.previousElementSibling;
     say(p, p.box.dataset.removed, chip.querySelector("[data-chip-label]").textContent);

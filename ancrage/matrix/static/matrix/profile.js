@@ -1,8 +1,6 @@
 // Key skills of the matrix profile form (matrix/profile_skills_widget.html):
 // a chip added by ancrage/combobox.js comes from a model without a code; give
-// its comment field the name, id and label of the skill it comments. A
-// comment's own change event stays in its row: combobox.js reads any change
-// in the chips as a chip unchecked, and would remove the row.
+// its comment field the name, id and label of the skill it comments.
 (function () {
   if (window.ancrageMatrixProfile) return;
   window.ancrageMatrixProfile = true;
@@ -20,9 +18,6 @@
   }
 
   function watch(list) {
-    list.addEventListener("change", function (event) {
-      if (event.target.matches("[data-skill-comment]")) event.stopPropagation();
-    });
     new MutationObserver(function (records) {
       records.forEach(function (record) {
         record.addedNodes.forEach(function (node) {
