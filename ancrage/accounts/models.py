@@ -133,8 +133,9 @@ def default_invitation_expiry():
 class Invitation(models.Model):
     """An invitation sent by email. The link carries a signed token; it expires
     and can be used once. Concrete invitations (to a cluster's staff, to an
-    organisation) subclass it and define `grant(user)` (what accepting gives)
-    and `describe()` (that, in one French sentence)."""
+    organisation) subclass it and define `grant(user)` (what accepting gives),
+    `describe()` (that, in one French sentence) and `space_key()` (the key of
+    the acting context it opens, see core/context.py)."""
 
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     email = models.EmailField(_("adresse électronique"))

@@ -166,6 +166,9 @@ class StaffInvitation(Invitation):
             revoked_at=None,
         ).exclude(pk=self.pk)
 
+    def space_key(self):
+        return f"staff:{self.cluster_id}"
+
     def describe(self):
         return _("rejoindre l'équipe de %(cluster)s comme %(role)s") % {
             "cluster": self.cluster.name,

@@ -331,6 +331,9 @@ class OrganisationInvitation(Invitation):
             revoked_at=None,
         ).exclude(pk=self.pk).update(revoked_at=timezone.now())
 
+    def space_key(self):
+        return f"member:{self.organisation_id}"
+
     def describe(self):
         return _("représenter %(organisation)s (%(role)s)") % {
             "organisation": self.organisation.name,

@@ -168,3 +168,17 @@ def test_accepting_opens_the_space_just_joined(client, cast):
     client.post(url(invitation))
     # …she lands in Bêta, which she just joined.
     assert "<h1>Cluster Bêta</h1>" in client.get("/").text
+
+
+def test_accepting_an_organisation_invitation_opens_that_organisation(client, cast):
+    from ancrage.organisations.factories import MembershipFactory, OrganisationInvitationFactory
+
+    # Staff of Alpha (her only space so far) is invited to act for a member of Alpha.
+    membership = MembershipFactory(cluster=cast.cluster_a, organisation__name="Forges Zêta")
+    invitation = OrganisationInvitationFactory(
+        organisation=membership.organisation, cluster=cast.cluster_a, email=cast.staff_a.email
+    )
+    login(client, cast.staff_a)
+    client.post(url(invitation))
+    session = client.session
+    assert session["ancrage_context"] == f"member:{membership.organisation.pk}"

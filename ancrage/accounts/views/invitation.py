@@ -107,9 +107,8 @@ def _new_account(request, found):
 
 def _open_the_new_space(request, found):
     """Someone who already had other spaces lands in the one just joined."""
-    cluster_id = getattr(found, "cluster_id", None)
     for space in available_contexts(request.user):
-        if space.kind == "staff" and space.cluster.pk == cluster_id:
+        if space.key == found.space_key():
             request.session[SESSION_KEY] = space.key
 
 
