@@ -52,6 +52,7 @@ def test_public_detail_and_unknown_slug(client, cast):
     response = client.get(reverse("clusters:public_detail", args=["alpha"]))
     assert "Chantiers navals du Morbihan." in response.text
     assert "Morbihan (56), Bretagne" in response.text
+    assert f'href="{reverse("member_directory:list", args=["alpha"])}"' in response.text
     missing = client.get("/clusters/n-existe-pas/")
     assert missing.status_code == 404
     assert "introuvable" in unescape(missing.text).lower()
