@@ -430,6 +430,21 @@ def test_every_bad_row_is_reported_with_its_line_column_and_reason(world):
     assert not Organisation.objects.filter(name="Usinage de Lorient").exists()
 
 
+def test_a_rome_label_written_exactly_wins_over_longer_ones(world):
+    SkillFactory(label="Réaliser la maintenance de premier niveau")
+    SkillFactory(label="Réaliser la maintenance de premier niveau de moteurs marins")
+    report = importer.check(
+        world.cluster,
+        xlsx(
+            [row(SIREN=SIREN_A, Nom="A", Compétences="réaliser la maintenance de PREMIER niveau")]
+        ),
+    )
+    assert problems(report) == []
+    assert [found.label for found in report.rows[0].skills] == [
+        "Réaliser la maintenance de premier niveau"
+    ]
+
+
 def test_too_many_skills_for_the_cluster(world):
     world.cluster.matrix_max_skills = 1
     world.cluster.save()

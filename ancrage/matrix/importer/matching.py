@@ -101,6 +101,10 @@ class Vocabulary:
             raise Mismatch(self._nothing(kind, text, ranked))
         best_score = ranked[0][0]
         close = [found for score, found in ranked if score >= best_score - MARGIN]
+        # The value written exactly like one of them designates that one.
+        exact = [found for found in close if name_key(found.label) == name]
+        if len(exact) == 1:
+            return exact[0]
         if len(close) > 1:
             raise Mismatch(
                 _(
