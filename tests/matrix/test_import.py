@@ -464,6 +464,26 @@ def test_the_template_example_row_is_refused(world):
     ]
 
 
+def test_values_longer_than_what_is_kept(world):
+    data = xlsx(
+        [
+            row(
+                SIREN=SIREN_A,
+                Nom="N" * 201,
+                E_mail_du_contact="a" * 250 + "@exemple.fr",
+                Prénom_du_contact="P" * 151,
+                Certifications="ISO 9001; " + "C" * 61,
+            )
+        ]
+    )
+    assert problems(importer.check(world.cluster, data)) == [
+        "ligne 2, colonne « Nom » : 200 caractères au plus (201 ici).",
+        "ligne 2, colonne « E-mail du contact » : 254 caractères au plus (261 ici).",
+        "ligne 2, colonne « Prénom du contact » : 150 caractères au plus (151 ici).",
+        "ligne 2, colonne « Certifications » : 60 caractères au plus (61 ici).",
+    ]
+
+
 def test_a_row_needs_a_siren_or_a_commune(world):
     report = importer.check(world.cluster, xlsx([row(Nom="Sans rien")]))
     assert problems(report) == [

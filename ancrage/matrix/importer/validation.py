@@ -278,7 +278,9 @@ class _Checker:
 
     def _contact(self, row, values, report):
         email = visible(values.get("email", "")).lower()
-        if email:
+        if len(email) > LENGTHS["email"]:
+            report("email", _too_long(LENGTHS["email"], email))
+        elif email:
             try:
                 validate_email(email)
             except ValidationError:
