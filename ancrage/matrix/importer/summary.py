@@ -32,7 +32,11 @@ def _french(count):
 
 def lines(details):
     """The summary of an import (its audit details) in French sentences."""
-    created, updated, unchanged = details["created"], details["updated"], details["unchanged"]
+    created, updated, unchanged = (
+        details.get("created", 0),
+        details.get("updated", 0),
+        details.get("unchanged", 0),
+    )
     found = [
         ngettext("%(count)s adhérent créé", "%(count)s adhérents créés", _french(created))
         % {"count": created}
@@ -44,7 +48,7 @@ def lines(details):
         % {"count": unchanged}
         + "."
     ]
-    added = details["added"]
+    added = details.get("added", [])
     if added:
         found.append(
             ngettext(
@@ -57,7 +61,7 @@ def lines(details):
                 "items": ", ".join(f"« {label} » ({kind})" for kind, label in added),
             }
         )
-    skipped = details["skipped"]
+    skipped = details.get("skipped", [])
     if skipped:
         shown = ", ".join(str(line) for line in skipped[:LISTED_LINES])
         if len(skipped) > LISTED_LINES:
