@@ -2,7 +2,10 @@
 
 One common table expression, `base`, holds a row per matrix profile of the
 scope's active memberships, with a boolean per filtered axis (« does this
-profile pass the métier filter? »…). Everything else reads it:
+profile pass the métier filter? »…). Each flag tests membership in a set
+computed once (the profiles having one of the skills asked, found through
+the (entry, profile) index…), not a subquery per profile. Everything else
+reads `base`:
 
 - the matching profiles / organisations: rows whose every flag is true;
 - the facet counts, in ONE statement: for each axis, a GROUP BY over the
@@ -10,13 +13,16 @@ profile pass the métier filter? »…). Everything else reads it:
   count is what a click on it would give when values of an axis are
   alternatives). Skills in « all of » mode are the exception: their own
   filter applies too, so each count is what adding that skill leaves
-  (a skill already chosen shows the current total). Counts are of distinct
-  organisations (an organisation in two clusters of a network counts once).
+  (a skill already chosen shows the current total).
+
+Counts are of matrix profiles, that is of memberships: in a cluster, one per
+organisation; across a network, an organisation in two clusters counts in
+each (the total also gives the organisations once). Vocabulary facets are
+counted per entry, then summed per facet key (across a network, the ROME
+item or the label), so the text keys are computed for the entries only.
 
 Measured on the national data (benchmarks/bench_crossfilter.py): one
-UNION ALL statement over a materialised CTE beats one query per axis, since
-the flags (EXISTS over skills, activities, markets, the text search) are
-computed once."""
+UNION ALL statement over a materialised CTE beats one query per axis."""
 
 # The statements are assembled from table names of the models' Meta and fixed
 # SQL; every value a person sends travels as a parameter.
@@ -42,6 +48,7 @@ ORGANISATION = Organisation._meta.db_table
 ENTRY = VocabularyEntry._meta.db_table
 COMMUNE = Commune._meta.db_table
 WORD = re.compile(r"\w+")
+LEXEME = re.compile(r"'((?:[^']|'')*)'")
 MAX_WORDS = 8
 
 CLUSTER = Cluster._meta.db_table
@@ -68,25 +75,41 @@ def entry_key(alias, kind, scope):
     )
 
 
+def _clusters(scope):
+    """(SQL, params): the ids of the scope's clusters."""
+    if scope.is_network:
+        return f"SELECT id FROM {CLUSTER} WHERE network_id = %s", [scope.network.pk]
+    return "SELECT %s", [scope.cluster.pk]
+
+
+def _entries(scope, kind, keys):
+    """(SQL, params): the ids of the scope's entries whose key is in `keys`."""
+    if not scope.is_network:
+        return "SELECT unnest(%s::bigint[])", [list(keys)]
+    clusters, params = _clusters(scope)
+    return (
+        f"SELECT ve.id FROM {ENTRY} ve WHERE ve.kind = %s AND ve.cluster_id IN ({clusters}) "
+        f"AND {entry_key('ve', kind, scope)} = ANY(%s)",
+        [kind, *params, list(keys)],
+    )
+
+
 def _skill_match(scope, spec):
     """(SQL, params): the profile `mp` passes the skills filter."""
     keys = list(spec.keys["skill"])
-    if not scope.is_network:
-        inner = f"SELECT ps.entry_id AS k FROM {SKILL} ps WHERE ps.profile_id = mp.id"
-        condition, values = "ps.entry_id = ANY(%s)", [keys]
-    else:
-        key = entry_key("ve", "skill", scope)
-        inner = (
-            f"SELECT {key} AS k FROM {SKILL} ps JOIN {ENTRY} ve ON ve.id = ps.entry_id "
-            "WHERE ps.profile_id = mp.id"
-        )
-        condition, values = f"{key} = ANY(%s)", [keys]
+    entries, params = _entries(scope, "skill", keys)
     if spec.skills_mode == "any":
-        return f"EXISTS ({inner} AND {condition})", values
-    return f"(SELECT count(DISTINCT k) FROM ({inner} AND {condition}) found) = %s", [
-        *values,
-        len(keys),
-    ]
+        return (
+            f"mp.id IN (SELECT ps.profile_id FROM {SKILL} ps WHERE ps.entry_id IN ({entries}))",
+            params,
+        )
+    key = entry_key("ve", "skill", scope)
+    return (
+        f"mp.id IN (SELECT ps.profile_id FROM {SKILL} ps JOIN {ENTRY} ve ON ve.id = ps.entry_id "
+        f"WHERE ps.entry_id IN ({entries}) GROUP BY ps.profile_id "
+        f"HAVING count(DISTINCT {key}) = %s)",
+        [*params, len(keys)],
+    )
 
 
 def text_query(text):
@@ -96,42 +119,65 @@ def text_query(text):
     return " & ".join(f"'{word}':*" for word in words)
 
 
+def _like(text):
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _lexemes(tsquery):
+    """The stemmed, unaccented words of a tsquery, as the text search sees them."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsquery('french_unaccent', %s)::text", [tsquery])
+        return [word.replace("''", "'") for word in LEXEME.findall(cursor.fetchone()[0])]
+
+
 def _text_match(spec):
     """(SQL, params): the organisation's name, legal name or description, or
-    the profile's comments and certifications, contain the words of `q`."""
-    tsquery = text_query(spec.q)
-    pattern = "%" + spec.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    name = "o.search_name LIKE upper(immutable_unaccent(translate(%s, '-''’', '   ')))"
-    if not tsquery:
-        return name, [pattern]
-    tsq = "to_tsquery('french_unaccent', %s)"
-    comments = " || ' ' || ".join(
-        [
-            "mp.occupation_comment",
-            "array_to_string(mp.certifications, ' ')",
-            *(
-                f"coalesce((SELECT string_agg(comment, ' ') FROM {table} "
-                "WHERE profile_id = mp.id), '')"
-                for table in (SKILL, ACTIVITY, MARKET)
-            ),
-        ]
+    the profile's comments and certifications, contain the words of `q`.
+
+    Names use the trigram index on `search_name` (a set computed once). The
+    other tests run row by row, so that `base` skips them for profiles the
+    other filters already leave out (see `_useful`). The organisation's
+    stored search document is text (a tsvector's text form, `'lexem':1 …`):
+    casting it back for every organisation of a network costs ~0.3 s, so
+    each stemmed word is looked for as the start of one of its lexemes with
+    LIKE, which is what a prefix query matches. Comments and certifications
+    (often empty) must contain each word, accents and case ignored."""
+    name = (
+        f"o.id IN (SELECT id FROM {ORGANISATION} WHERE search_name LIKE "
+        "upper(immutable_unaccent(translate(%s, '-''’', '   '))))"
     )
-    sql = (
-        f"({name} OR o.search_document::tsvector @@ {tsq} "
-        f"OR to_tsvector('french_unaccent', {comments}) @@ {tsq})"
+    params = ["%" + _like(spec.q) + "%"]
+    words = WORD.findall(spec.q.replace("_", " "))[:MAX_WORDS]
+    if not words:
+        return name, params
+    lexemes = _lexemes(text_query(spec.q))
+    sql = f"({name}"
+    if lexemes:
+        sql += " OR o.search_document LIKE ALL (%s)"
+        params.append([f"%'{_like(lexeme)}%" for lexeme in lexemes])
+    contains = (
+        "LIKE ALL (ARRAY(SELECT '%%' || upper(immutable_unaccent(w)) || '%%' "
+        "FROM unnest(%s::text[]) w))"
     )
-    return sql, [pattern, tsquery, tsquery]
+    sql += (
+        " OR CASE WHEN mp.occupation_comment = '' AND cardinality(mp.certifications) = 0 "
+        "THEN false ELSE upper(immutable_unaccent(mp.occupation_comment || ' ' || "
+        f"array_to_string(mp.certifications, ' '))) {contains} END"
+    )
+    for table in (SKILL, ACTIVITY, MARKET):
+        sql += (
+            f" OR EXISTS (SELECT 1 FROM {table} t WHERE t.profile_id = mp.id "
+            f"AND t.comment <> '' AND upper(immutable_unaccent(t.comment)) {contains})"
+        )
+    return sql + ")", [*params, *[[_like(word) for word in words]] * 4]
 
 
 def _flags(scope, spec):
     """[(axis, SQL, params)] for each axis the filter restricts."""
     flags = []
     if spec.keys["metier"]:
-        if scope.is_network:
-            metier = f"{entry_key('vo', 'occupation', scope)} = ANY(%s)"
-        else:
-            metier = "mp.occupation_id = ANY(%s)"
-        flags.append(("metier", metier, [list(spec.keys["metier"])]))
+        entries, params = _entries(scope, "occupation", spec.keys["metier"])
+        flags.append(("metier", f"mp.occupation_id IN ({entries})", params))
     if spec.keys["skill"]:
         flags.append(("skill", *_skill_match(scope, spec)))
     for axis, table, column in (
@@ -139,10 +185,7 @@ def _flags(scope, spec):
         ("market", MARKET, "market_id"),
     ):
         if spec.keys[axis]:
-            sql = (
-                f"EXISTS (SELECT 1 FROM {table} x WHERE x.profile_id = mp.id "
-                f"AND x.{column} = ANY(%s))"
-            )
+            sql = f"mp.id IN (SELECT profile_id FROM {table} WHERE {column} = ANY(%s))"
             flags.append((axis, sql, [list(spec.keys[axis])]))
     for axis, (source, _column) in COLUMNS.items():
         if spec.keys[axis]:
@@ -155,34 +198,44 @@ def _flags(scope, spec):
 def base_sql(scope, spec):
     """(SQL, params) of the `base` CTE body and the flag names it has."""
     flags = _flags(scope, spec)
-    metier = entry_key("vo", "occupation", scope)
     columns = [
         "mp.id AS profile_id",
         "m.organisation_id AS org_id",
         "m.id AS membership_id",
         "o.name AS org_name",
-        f"CASE WHEN mp.occupation_id IS NULL THEN NULL ELSE {metier} END AS metier_key",
+        "mp.occupation_id",
         *(f"{source} AS {column}" for source, column in COLUMNS.values()),
     ]
     params = []
     for axis, sql, values in flags:
         columns.append(f"{sql} AS f_{axis}")
         params += values
-    if scope.is_network:
-        where = f"m.cluster_id IN (SELECT id FROM {CLUSTER} WHERE network_id = %s)"
-        params.append(scope.network.pk)
-    else:
-        where = "m.cluster_id = %s"
-        params.append(scope.cluster.pk)
+    clusters, cluster_params = _clusters(scope)
     sql = (
         f"SELECT {', '.join(columns)} FROM {PROFILE} mp "
         f"JOIN {MEMBERSHIP} m ON m.id = mp.membership_id "
         f"JOIN {ORGANISATION} o ON o.id = m.organisation_id "
         f"LEFT JOIN {COMMUNE} c ON c.id = o.commune_id "
-        f"LEFT JOIN {ENTRY} vo ON vo.id = mp.occupation_id "
-        f"WHERE m.status = 'active' AND {where}"
+        f"WHERE m.status = 'active' AND m.cluster_id IN ({clusters})"
     )
-    return sql, params, [axis for axis, _sql, _values in flags]
+    names = [axis for axis, _sql, _values in flags]
+    if len(names) > 1:
+        sql = f"SELECT * FROM ({sql}) flagged WHERE {_useful(names)}"
+    return sql, [*params, *cluster_params], names
+
+
+def _useful(names):
+    """A profile failing two filters counts nowhere (each facet lifts only
+    its own filter): `base` leaves it out. The text search, the costly test,
+    runs only when the others leave it a say."""
+    others = [name for name in names if name != "q"]
+    passed = " + ".join(f"f_{name}::int" for name in others) or "0"
+    if len(others) == len(names):
+        return f"{passed} >= {len(names) - 1}"
+    return (
+        f"CASE WHEN {passed} >= {len(names) - 1} THEN true "
+        f"WHEN {passed} = {len(names) - 2} THEN f_q ELSE false END"
+    )
 
 
 def _all(names, but=None):
@@ -201,37 +254,52 @@ def matching_organisations_sql(scope, spec):
 
 
 class Counts(NamedTuple):
-    values: dict  # {axis: {key (str): organisations}}
+    values: dict  # {axis: {key (str): profiles}}
     total: int  # matching organisations
-    rows: int  # matching memberships (more than `total` across a network)
+    rows: int  # matching profiles (memberships): more than `total` across a network
+
+
+def _by_entry(scope, kind, per_entry):
+    """SQL summing `per_entry` (entry_id, n) into facet keys."""
+    return (
+        f"SELECT '{'metier' if kind == 'occupation' else 'skill'}', "
+        f"{entry_key('ve', kind, scope)}, sum(n)::bigint FROM ({per_entry}) per_entry "
+        f"JOIN {ENTRY} ve ON ve.id = per_entry.entry_id GROUP BY 2"
+    )
 
 
 def counts(scope, spec):
     """The facet counts, the total and the rows, from one statement."""
     sql, params, names = base_sql(scope, spec)
-    skill_key = entry_key("ve", "skill", scope)
     skill_but = None if spec.skills_mode == "all" else "skill"
     parts = [
         f"SELECT 'total', '', count(DISTINCT org_id) FROM base WHERE {_all(names)}",
         f"SELECT 'rows', '', count(*) FROM base WHERE {_all(names)}",
-        "SELECT 'metier', metier_key, count(DISTINCT org_id) FROM base "
-        f"WHERE metier_key IS NOT NULL AND {_all(names, 'metier')} GROUP BY metier_key",
-        f"SELECT 'skill', {skill_key}, count(DISTINCT b.org_id) FROM base b "
-        f"JOIN {SKILL} ps ON ps.profile_id = b.profile_id JOIN {ENTRY} ve ON ve.id = ps.entry_id "
-        f"WHERE {_all(names, skill_but)} GROUP BY 2",
+        _by_entry(
+            scope,
+            "occupation",
+            "SELECT occupation_id AS entry_id, count(*) AS n FROM base "
+            f"WHERE occupation_id IS NOT NULL AND {_all(names, 'metier')} GROUP BY occupation_id",
+        ),
+        _by_entry(
+            scope,
+            "skill",
+            f"SELECT ps.entry_id, count(*) AS n FROM base b JOIN {SKILL} ps "
+            f"ON ps.profile_id = b.profile_id WHERE {_all(names, skill_but)} GROUP BY ps.entry_id",
+        ),
     ]
     for axis, table, column in (
         ("activity", ACTIVITY, "activity_id"),
         ("market", MARKET, "market_id"),
     ):
         parts.append(
-            f"SELECT '{axis}', x.{column}::text, count(DISTINCT b.org_id) FROM base b "
+            f"SELECT '{axis}', x.{column}::text, count(*) FROM base b "
             f"JOIN {table} x ON x.profile_id = b.profile_id WHERE {_all(names, axis)} GROUP BY 2"
         )
     for axis, (_source, column) in COLUMNS.items():
         empty = "<> ''" if axis == "size" else "IS NOT NULL"
         parts.append(
-            f"SELECT '{axis}', {column}::text, count(DISTINCT org_id) FROM base "
+            f"SELECT '{axis}', {column}::text, count(*) FROM base "
             f"WHERE {column} {empty} AND {_all(names, axis)} GROUP BY {column}"
         )
     statement = f"WITH base AS MATERIALIZED ({sql}) " + " UNION ALL ".join(parts)

@@ -130,10 +130,15 @@ def test_counts_of_skills_in_all_of_mode_are_what_adding_one_leaves(sample, scop
 
 
 def test_counts_are_one_statement(sample, scope):
-    spec = query.parse(scope, {"market": "naval", "q": "naval", "skill": str(sample.composite.pk)})
+    spec = query.parse(scope, {"market": "naval", "skill": str(sample.composite.pk)})
     with CaptureQueriesContext(connection) as queries:
         counts(scope, spec)
     assert len(queries) == 1
+    # Free text: one more, to stem its words.
+    spec = query.parse(scope, {"market": "naval", "q": "naval"})
+    with CaptureQueriesContext(connection) as queries:
+        counts(scope, spec)
+    assert len(queries) == 2
 
 
 def test_another_clusters_entries_and_unknown_values_are_ignored(sample, scope):
