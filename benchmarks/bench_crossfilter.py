@@ -114,6 +114,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scope", choices=["cluster", "network", "both"], default="both")
     arguments = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ancrage.settings")
     import django
@@ -174,6 +175,8 @@ def main(argv=None):
             ),
         ]
         for name, scope, user, url, fixed in scopes:
+            if arguments.scope not in (name, "both"):
+                continue
             members = query.organisations(scope, query.Spec()).count()
             print(
                 f"{name}: {cluster.name if name == 'cluster' else network.name} — "

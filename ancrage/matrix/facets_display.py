@@ -64,10 +64,12 @@ class Labels:
     def __init__(self, scope):
         self.scope = scope
 
-    def of(self, axis, keys):
+    def of(self, axis, keys, every=False):
+        """Labels for `keys`; with `every`, for every value of a cluster's
+        vocabulary (a search within the facet looks at all of them)."""
         keys = [str(key) for key in keys]
         if axis in VOCABULARY_AXES:
-            return self._vocabulary(axis, keys)
+            return self._vocabulary(axis, keys, every)
         if axis in ("activity", "market"):
             model = Activity if axis == "activity" else Market
             return {str(item.pk): (item.slug, item.label) for item in model.objects.all()}
@@ -84,17 +86,18 @@ class Labels:
         communes = Commune.objects.filter(pk__in=ids).select_related("department")
         return {str(c.pk): (c.code, c.label) for c in communes}
 
-    def _vocabulary(self, axis, keys):
+    def _vocabulary(self, axis, keys, every):
         kind = VOCABULARY_AXES[axis]
         if self.scope.is_network:
-            return {
-                key: (key, label)
-                for key, label in facets.network_labels(self.scope, kind, keys).items()
-            }
+            labels = facets.network_labels(self.scope, kind, keys)
+            return {key: (key, label) for key, label in labels.items()}
         entries = VocabularyEntry.objects.filter(cluster=self.scope.cluster, kind=kind)
+        if not every:
+            entries = entries.filter(pk__in=[int(key) for key in keys])
+        rome = "occupation__label" if kind == VocabularyEntry.Kind.OCCUPATION else "skill__label"
         return {
-            str(entry.pk): (str(entry.pk), entry.display_label)
-            for entry in entries.select_related("occupation", "skill")
+            str(pk): (str(pk), label or rome_label or "")
+            for pk, label, rome_label in entries.order_by().values_list("pk", "label", rome)
         }
 
 
@@ -109,7 +112,7 @@ def panel(scope, spec, found, searches):
         search = searches.get(axis, "")
         searchable = axis not in SHORT_AXES
         wanted = set(counted) | selected_keys[axis]
-        named = labels.of(axis, wanted)
+        named = labels.of(axis, wanted, every=bool(search))
         facet = Facet(axis, TITLES[axis], search=search, searchable=searchable)
         values = [
             Value(param, label, counted.get(key, 0), key in selected_keys[axis])
