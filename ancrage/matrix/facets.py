@@ -95,8 +95,15 @@ def _entries(scope, kind, keys):
 
 
 def _skill_match(scope, spec):
-    """(SQL, params): the profile `mp` passes the skills filter."""
+    """(SQL, params): the profile `mp` passes the skills filter. In a cluster
+    (hundreds of profiles) each profile's skills are looked up by index; across
+    a network, the profiles having the skills are found once."""
     keys = list(spec.keys["skill"])
+    if not scope.is_network:
+        found = f"FROM {SKILL} ps WHERE ps.profile_id = mp.id AND ps.entry_id = ANY(%s)"
+        if spec.skills_mode == "any":
+            return f"EXISTS (SELECT 1 {found})", [keys]
+        return f"(SELECT count(*) {found}) = %s", [keys, len(keys)]
     entries, params = _entries(scope, "skill", keys)
     if spec.skills_mode == "any":
         return (
@@ -130,11 +137,12 @@ def _lexemes(tsquery):
         return [word.replace("''", "'") for word in LEXEME.findall(cursor.fetchone()[0])]
 
 
-def _text_match(spec):
+def _text_match(scope, spec):
     """(SQL, params): the organisation's name, legal name or description, or
     the profile's comments and certifications, contain the words of `q`.
 
-    Names use the trigram index on `search_name` (a set computed once). The
+    Across a network, names use the trigram index on `search_name` (a set
+    computed once); in a cluster, each name is read. The
     other tests run row by row, so that `base` skips them for profiles the
     other filters already leave out (see `_useful`). The organisation's
     stored search document is text (a tsvector's text form, `'lexem':1 …`):
@@ -142,10 +150,11 @@ def _text_match(spec):
     each stemmed word is looked for as the start of one of its lexemes with
     LIKE, which is what a prefix query matches. Comments and certifications
     (often empty) must contain each word, accents and case ignored."""
-    name = (
-        f"o.id IN (SELECT id FROM {ORGANISATION} WHERE search_name LIKE "
-        "upper(immutable_unaccent(translate(%s, '-''’', '   '))))"
-    )
+    name = "search_name LIKE upper(immutable_unaccent(translate(%s, '-''’', '   ')))"
+    if scope.is_network:
+        name = f"o.id IN (SELECT id FROM {ORGANISATION} WHERE {name})"
+    else:
+        name = f"o.{name}"
     params = ["%" + _like(spec.q) + "%"]
     words = WORD.findall(spec.q.replace("_", " "))[:MAX_WORDS]
     if not words:
@@ -185,13 +194,19 @@ def _flags(scope, spec):
         ("market", MARKET, "market_id"),
     ):
         if spec.keys[axis]:
-            sql = f"mp.id IN (SELECT profile_id FROM {table} WHERE {column} = ANY(%s))"
+            if scope.is_network:
+                sql = f"mp.id IN (SELECT profile_id FROM {table} WHERE {column} = ANY(%s))"
+            else:
+                sql = (
+                    f"EXISTS (SELECT 1 FROM {table} x WHERE x.profile_id = mp.id "
+                    f"AND x.{column} = ANY(%s))"
+                )
             flags.append((axis, sql, [list(spec.keys[axis])]))
     for axis, (source, _column) in COLUMNS.items():
         if spec.keys[axis]:
             flags.append((axis, f"{source} = ANY(%s)", [list(spec.keys[axis])]))
     if spec.q:
-        flags.append(("q", *_text_match(spec)))
+        flags.append(("q", *_text_match(scope, spec)))
     return flags
 
 
