@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from ancrage.accounts.factories import UserFactory
 from ancrage.clusters.models import Network
+from ancrage.organisations.factories import MembershipFactory
 from tests.cast import login
-from tests.matrix.test_crossfilter_data import build
+from tests.matrix.test_crossfilter_data import _profile, build
 
 pytestmark = pytest.mark.django_db
 URL = "/plateforme/matrice/"
@@ -76,3 +77,20 @@ def test_no_network_yet(admin):
 def test_cluster_staff_are_refused(client, cast, network):
     login(client, cast.staff_a)
     assert client.get(URL).status_code == 403
+
+
+def test_an_organisation_in_two_clusters_counts_once_in_the_total(admin, cast, network):
+    sample = build(cast)
+    _profile(
+        MembershipFactory(cluster=cast.cluster_b, organisation=sample.alpha),
+        None,
+        [sample.b_entry],
+        ["fabrication"],
+        ["naval"],
+    )
+    response = admin.get(URL, {"reseau": "ouest", "market": "naval"})
+    assert (response.context["total"], response.context["memberships_found"]) == (3, 4)
+    assert "3 adhérents trouvés" in response.content.decode()
+    assert "(4 adhésions)" in response.content.decode()
+    names = [m.organisation.name for m, _marks in response.context["rows"]]
+    assert names == ["Bêta Industrie", "Usinage Alpha", "Usinage Alpha", "Électro Naval"]

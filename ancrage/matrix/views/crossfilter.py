@@ -150,6 +150,7 @@ def screen_context(request, scope, base_url, fixed=()):
         "spec": spec,
         "panel": panel,
         "total": found.total,
+        "memberships_found": found.rows,
         "page": page,
         "rows": rows,
         "columns": columns,
