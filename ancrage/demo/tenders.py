@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ancrage.clusters.models import Cluster
 from ancrage.demo.stories import admin_of, skill_entry
-from ancrage.matrix.models import ProfileActivity, ProfileSkill
+from ancrage.matrix.models import MatrixProfile, ProfileActivity, ProfileSkill
 from ancrage.referentiel.models import Activity, Market
 from ancrage.tenders.models import Candidate, Consortium, Requirement, Tender
 
@@ -136,18 +136,22 @@ def load_tenders():
 def candidates(tender, staff, won):
     """The members covering most of the tender's requirements, followed up;
     for a won tender, the consortium of the two best."""
-    skills = [r.skill_id for r in tender.requirements.all() if r.skill_id]
-    activities = [r.activity_id for r in tender.requirements.all() if r.activity_id]
-    hits = Counter(
-        ProfileSkill.objects.filter(
-            entry__in=skills, profile__membership__cluster=tender.cluster
-        ).values_list("profile__membership", flat=True)
+    requirements = list(tender.requirements.all())
+    profiles = dict(
+        MatrixProfile.objects.filter(membership__cluster=tender.cluster).values_list(
+            "pk", "membership_id"
+        )
     )
-    hits.update(
-        ProfileActivity.objects.filter(
-            activity__in=activities, profile__membership__cluster=tender.cluster
-        ).values_list("profile__membership", flat=True)
+    # Vocabulary entries are the cluster's own: no need to join the cluster.
+    skilled = ProfileSkill.objects.filter(
+        entry__in=[r.skill_id for r in requirements if r.skill_id]
     )
+    active = ProfileActivity.objects.filter(
+        activity__in=[r.activity_id for r in requirements if r.activity_id],
+        profile__in=list(profiles),
+    )
+    hits = Counter(profiles[pk] for pk in skilled.values_list("profile_id", flat=True))
+    hits.update(profiles[pk] for pk in active.values_list("profile_id", flat=True))
     ranked = sorted(hits, key=lambda membership: (-hits[membership], membership))
     chosen = ranked[: len(STATUSES)]
     Candidate.objects.bulk_create(
