@@ -173,11 +173,24 @@ def _text_match(scope, spec):
         "THEN false ELSE upper(immutable_unaccent(mp.occupation_comment || ' ' || "
         f"array_to_string(mp.certifications, ' '))) {contains} END"
     )
-    for table in (SKILL, ACTIVITY, MARKET):
-        sql += (
-            f" OR EXISTS (SELECT 1 FROM {table} t WHERE t.profile_id = mp.id "
-            f"AND t.comment <> '' AND upper(immutable_unaccent(t.comment)) {contains})"
+    if scope.is_network:
+        # Across a network, the profiles with such a comment are found once
+        # (a scan of the comments that skips the empty ones).
+        commented = " UNION ".join(
+            f"SELECT profile_id FROM {table} WHERE comment <> '' "
+            f"AND upper(immutable_unaccent(comment)) {contains}"
+            for table in (SKILL, ACTIVITY, MARKET)
         )
+        sql += f" OR mp.id IN ({commented})"
+    else:
+        # In a cluster, each profile's comments are read through the index (a
+        # scalar subquery: EXISTS would become a scan of every cluster's).
+        for table in (SKILL, ACTIVITY, MARKET):
+            sql += (
+                f" OR coalesce((SELECT true FROM {table} t WHERE t.profile_id = mp.id "
+                f"AND t.comment <> '' AND upper(immutable_unaccent(t.comment)) {contains} "
+                "LIMIT 1), false)"
+            )
     return sql + ")", [*params, *[[_like(word) for word in words]] * 4]
 
 
@@ -272,6 +285,7 @@ class Counts(NamedTuple):
     values: dict  # {axis: {key (str): profiles}}
     total: int  # matching organisations
     rows: int  # matching profiles (memberships): more than `total` across a network
+    page: list = []  # the memberships of the page asked for, in order
 
 
 def _by_entry(scope, kind, per_entry):
@@ -283,8 +297,10 @@ def _by_entry(scope, kind, per_entry):
     )
 
 
-def counts(scope, spec):
-    """The facet counts, the total and the rows, from one statement."""
+def counts(scope, spec, page=None):
+    """The facet counts, the total and the rows, from one statement; with
+    `page` = (offset, limit), also that page of matching memberships (by
+    organisation name), so that `base` is computed once."""
     sql, params, names = base_sql(scope, spec)
     skill_but = None if spec.skills_mode == "all" else "skill"
     parts = [
@@ -317,17 +333,29 @@ def counts(scope, spec):
             f"SELECT '{axis}', {column}::text, count(*) FROM base "
             f"WHERE {column} {empty} AND {_all(names, axis)} GROUP BY {column}"
         )
+    parameters = list(params)
+    if page is not None:
+        # The rank orders the page: UNION ALL keeps no order.
+        parts.append(
+            "SELECT 'page', membership_id::text, rank FROM (SELECT membership_id, "
+            "row_number() OVER (ORDER BY org_name, membership_id) AS rank FROM base "
+            f"WHERE {_all(names)} ORDER BY org_name, membership_id OFFSET %s LIMIT %s) page"
+        )
+        parameters += list(page)
     statement = f"WITH base AS MATERIALIZED ({sql}) " + " UNION ALL ".join(parts)
     result = {axis: {} for axis in ("metier", "skill", "activity", "market", *COLUMNS)}
     totals = {}
+    ranked = []
     with connection.cursor() as cursor:
-        cursor.execute(statement, params)
+        cursor.execute(statement, parameters)
         for axis, key, count in cursor.fetchall():
             if axis in ("total", "rows"):
                 totals[axis] = count
+            elif axis == "page":
+                ranked.append((count, int(key)))
             else:
                 result[axis][key] = count
-    return Counts(result, totals["total"], totals["rows"])
+    return Counts(result, totals["total"], totals["rows"], [pk for _rank, pk in sorted(ranked)])
 
 
 def matching_membership_ids(scope, spec, offset=0, limit=None):

@@ -10,6 +10,7 @@ from ancrage.clusters.models import Network
 from ancrage.matrix import query
 from ancrage.matrix.facets import counts
 from ancrage.organisations.factories import MembershipFactory
+from ancrage.organisations.models import Membership
 from tests.matrix.test_crossfilter_data import _profile, build
 
 pytestmark = pytest.mark.django_db
@@ -97,7 +98,7 @@ def test_free_text(sample, scope, text, expected):
 
 def test_counts_are_standard_facets(sample, scope):
     spec = query.parse(scope, {"market": "naval"})
-    found, total, _rows = counts(scope, spec)
+    found, total, _rows, _page = counts(scope, spec)
     assert total == 2
     # The market axis ignores its own filter: each value says what a click gives.
     assert found["market"] == {
@@ -117,7 +118,7 @@ def test_counts_are_standard_facets(sample, scope):
 
 def test_counts_of_skills_in_all_of_mode_are_what_adding_one_leaves(sample, scope):
     spec = query.parse(scope, {"skill": str(sample.composite.pk)})
-    found, total, _rows = counts(scope, spec)
+    found, total, _rows, _page = counts(scope, spec)
     assert total == 2
     assert found["skill"] == {
         str(sample.composite.pk): 2,  # the current total
@@ -125,7 +126,7 @@ def test_counts_of_skills_in_all_of_mode_are_what_adding_one_leaves(sample, scop
         str(sample.small_machining.pk): 1,
     }
     spec = query.parse(scope, {"skill": str(sample.composite.pk), "skills_mode": "any"})
-    found, _total, _rows = counts(scope, spec)
+    found, _total, _rows, _page = counts(scope, spec)
     assert found["skill"][str(sample.electrical.pk)] == 2  # as if chosen alone
 
 
@@ -221,7 +222,7 @@ def test_network_scope_groups_rome_items_and_labels(sample, cast):
     assert sorted(query.organisations(scope, spec).values_list("name", flat=True)) == [
         "Électro Naval"
     ]
-    found, total, rows = counts(scope, query.parse(scope, {}))
+    found, total, rows, _page = counts(scope, query.parse(scope, {}))
     assert total == 4  # Électro, Bureau, Alpha (twice a member), Bêta
     assert rows == 5
     assert found["skill"][rome] == 4
@@ -233,3 +234,33 @@ def test_network_scope_groups_rome_items_and_labels(sample, cast):
         rome: "Génie électrique",
         "l:composite": "Composite",
     }
+
+
+def test_counts_can_bring_a_page_of_memberships(sample, scope):
+    spec = query.parse(scope, {"market": ["naval", "aeronautique"]})
+    found = counts(scope, spec, page=(1, 5))
+    names = list(
+        Membership.objects.filter(pk__in=found.page).values_list("organisation__name", flat=True)
+    )
+    assert len(found.page) == 2
+    assert sorted(names) == ["Usinage Alpha", "Électro Naval"]
+    assert [Membership.objects.get(pk=pk).organisation.name for pk in found.page] == [
+        "Usinage Alpha",
+        "Électro Naval",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("titane", ["Usinage Alpha"]),  # a skill's comment
+        ("EN 9100", ["Usinage Alpha"]),  # a certification
+        ("electriques", ["Électro Naval"]),  # a description
+        ("bêta", ["Bêta Industrie"]),  # a name, in the other cluster
+    ],
+)
+def test_network_free_text(sample, cast, text, expected):
+    network = Network.objects.create(name="Réseau", slug="reseau")
+    Cluster = type(cast.cluster_a)
+    Cluster.objects.filter(pk__in=[cast.cluster_a.pk, cast.cluster_b.pk]).update(network=network)
+    assert names(query.Scope.of_network(network), {"q": text}) == expected

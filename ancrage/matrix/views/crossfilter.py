@@ -42,10 +42,11 @@ class Results:
     """The matching memberships, by organisation name, loaded a page at a
     time with what the list and the matrix show (a Paginator's object list)."""
 
-    def __init__(self, scope, spec, rows):
+    def __init__(self, scope, spec, rows, known=None):
         self.scope = scope
         self.spec = spec
         self.rows = rows
+        self.known = known or {}  # {(start, limit): ids} found with the counts
 
     def count(self):
         return self.rows
@@ -56,8 +57,18 @@ class Results:
     def __getitem__(self, page):
         start = page.start or 0
         limit = None if page.stop is None else max(page.stop - start, 0)
-        ids = facets.matching_membership_ids(self.scope, self.spec, start, limit)
+        ids = self.known.get((start, limit))
+        if ids is None:
+            ids = facets.matching_membership_ids(self.scope, self.spec, start, limit)
         return load(ids)
+
+
+def page_number(value):
+    """The page asked for, as Paginator.get_page reads it (1 when unreadable)."""
+    try:
+        return max(int(value), 1)
+    except (TypeError, ValueError):
+        return 1
 
 
 def load(ids):
@@ -121,11 +132,14 @@ def columns_of(spec, panel):
 def screen_context(request, scope, base_url, fixed=()):
     spec = query.parse(scope, request.GET)
     spec.fixed = list(fixed)
-    found = facets.counts(scope, spec)
+    number = page_number(request.GET.get("page"))
+    window = ((number - 1) * PAGE_SIZE, PAGE_SIZE)
+    found = facets.counts(scope, spec, page=window)
     searches = facets_display.searches_in(request.GET)
     panel = facets_display.panel(scope, spec, found.values, searches)
     view = request.GET.get("view") if request.GET.get("view") in VIEWS else "list"
-    page = Paginator(Results(scope, spec, found.rows), PAGE_SIZE).get_page(request.GET.get("page"))
+    results = Results(scope, spec, found.rows, known={window: found.page})
+    page = Paginator(results, PAGE_SIZE).get_page(number)
     columns, default_columns = columns_of(spec, panel) if view == "matrix" else ([], False)
     rows = [
         (membership, [(column, (column.axis, column.key) in hits) for column in columns])
