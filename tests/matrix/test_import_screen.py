@@ -152,6 +152,24 @@ def test_many_errors_are_counted_beyond_the_first_two_hundred(staff, world):
     assert "Importer seulement" not in page  # no valid row
 
 
+def test_every_error_can_be_downloaded(staff, world):
+    rows = [row(SIREN="123", Nom=f"N{number}") for number in range(205)]
+    response = send(staff, csv_data(rows), "x.csv")
+    link = re.search(
+        r'href="(/cluster/adherents/import/erreurs\.xlsx\?token=[^"]+)"', text(response)
+    )
+    response = staff.get(link[1].replace("&amp;", "&"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [cell.value for cell in sheet[1]] == ["Ligne", "Colonne", "Problème"]
+    assert sheet.max_row == 206
+    assert [cell.value for cell in sheet[206]] == [
+        206,
+        "SIREN",
+        "un SIREN compte 9 chiffres (« 123 »). Si le tableur a retiré les zéros de tête, "
+        "mettez la colonne au format Texte.",
+    ]
+
+
 def test_a_token_of_someone_else_or_too_old_is_refused(client, cast, world):
     login(client, world.staff)
     token = token_of(send(client, xlsx([complete_row()])))

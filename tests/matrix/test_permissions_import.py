@@ -42,6 +42,13 @@ MATRIX = [
         everyone(403, anonymous=LOGIN, staff_a=200, staff_b=404),
         kwargs=import_of_a,
     ),
+    # A token that is not ours: back to the upload page.
+    Case(
+        "member_import:errors",
+        everyone(403, anonymous=LOGIN, staff_a=REDIRECT, staff_b=REDIRECT),
+        data={"token": "faux"},
+    ),
+    Case("member_import:errors", NOT_ALLOWED, method="post"),
     Case("member_import:result", NOT_ALLOWED, kwargs=import_of_a, method="post"),
     Case("member_import:template", STAFF, kwargs={"fmt": "xlsx"}),
     Case("member_import:template", STAFF, kwargs={"fmt": "csv"}),

@@ -84,9 +84,14 @@ class Report:
         return not self.problems
 
     @property
+    def readable(self):
+        """True when the rows could be read (their problems are their own)."""
+        return not any(problem.line is None for problem in self.problems)
+
+    @property
     def refused(self):
         """True when the file as a whole is refused (no row can be imported)."""
-        return any(problem.line is None for problem in self.problems) or not self.rows
+        return not self.readable or not self.rows
 
     @property
     def additions(self):

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ancrage.accounts.models import AuditEntry
 from ancrage.clusters.forms import BootstrapForm
 from ancrage.core.permissions import staff_required
-from ancrage.core.spreadsheets import XLSX_TYPE, download
+from ancrage.core.spreadsheets import XLSX_TYPE, download, table_response
 from ancrage.matrix import importer
 from ancrage.matrix.importer import pending
 from ancrage.matrix.importer.columns import COLUMNS
@@ -55,7 +55,7 @@ def upload(request):
         data = upload.read()
         report = importer.check(cluster, data)
         token = None
-        if not report.refused:
+        if report.readable:
             token = pending.keep(data, user=request.user, cluster=cluster, name=upload.name)
         return _report(request, report, upload.name, token)
     return render(
@@ -93,13 +93,7 @@ def confirm(request):
         token = form.cleaned_data["token"]
         name, data = pending.load(token, user=request.user, cluster=cluster)
     except pending.Expired:
-        messages.error(
-            request,
-            _(
-                "Le fichier envoyé n'est plus disponible (il est gardé deux heures) : "
-                "envoyez-le de nouveau."
-            ),
-        )
+        messages.error(request, _expired())
         return redirect("member_import:upload")
     try:
         outcome = importer.run(
@@ -119,6 +113,33 @@ def confirm(request):
         return _report(request, outcome.report, name, token)
     pending.forget(token, user=request.user, cluster=cluster)
     return redirect("member_import:result", pk=outcome.entry.pk)
+
+
+@staff_required
+@require_GET
+def errors(request):
+    """Every problem of a kept file as a spreadsheet (the page shows the first ones)."""
+    cluster = request.scope.cluster
+    try:
+        _name, data = pending.load(request.GET.get("token", ""), user=request.user, cluster=cluster)
+    except pending.Expired:
+        messages.error(request, _expired())
+        return redirect("member_import:upload")
+    report = importer.check(cluster, data)
+    return table_response(
+        "xlsx",
+        "erreurs-import-adherents",
+        [_("Ligne"), _("Colonne"), _("Problème")],
+        [(problem.line, problem.column, problem.message) for problem in report.problems],
+        title=_("Erreurs"),
+    )
+
+
+def _expired():
+    return _(
+        "Le fichier envoyé n'est plus disponible (il est gardé deux heures) : "
+        "envoyez-le de nouveau."
+    )
 
 
 @staff_required
