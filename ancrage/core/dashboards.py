@@ -19,14 +19,37 @@ def dashboard_context(request, acting):
 
 
 def _staff(request, acting):
+    from datetime import timedelta
+
+    from django.db.models import Count
+    from django.utils import timezone
+
     from ancrage.clusters.models import ClusterStaff, StaffInvitation
+    from ancrage.matrix.models import MatrixProfile, Proposal, State
     from ancrage.organisations.models import Membership
+    from ancrage.tenders.models import Tender
 
     cluster = acting.cluster
+    members = Membership.objects.active().filter(cluster=cluster)
+    states = dict(
+        MatrixProfile.objects.filter(membership__in=members)
+        .values_list("state")
+        .annotate(count=Count("pk"))
+    )
+    open_tenders = Tender.objects.filter(cluster=cluster, outcome=Tender.Outcome.OPEN)
+    today = timezone.localdate()
     return {
         "cluster": cluster,
-        "member_count": Membership.objects.filter(
-            cluster=cluster, status=Membership.Status.ACTIVE
+        "member_count": members.count(),
+        "profile_count": sum(states.values()),
+        "validated_count": states.get(State.VALIDATED, 0),
+        "waiting_count": states.get(State.SUBMITTED, 0) + states.get(State.TO_REVIEW, 0),
+        "pending_proposals": Proposal.objects.filter(
+            profile__membership__cluster=cluster, status=Proposal.Status.PENDING
+        ).count(),
+        "open_tenders": open_tenders.count(),
+        "tenders_due_soon": open_tenders.filter(
+            deadline__gte=today, deadline__lte=today + timedelta(days=30)
         ).count(),
         "staff_count": ClusterStaff.objects.filter(cluster=cluster).count(),
         "pending_invitations": StaffInvitation.objects.pending().filter(cluster=cluster).count(),
@@ -35,6 +58,7 @@ def _staff(request, acting):
 
 
 def _member(request, acting):
+    from ancrage.matrix.models import MatrixProfile, State
     from ancrage.organisations.models import Membership
 
     return {
@@ -42,6 +66,12 @@ def _member(request, acting):
         "memberships": Membership.objects.filter(organisation=acting.organisation)
         .select_related("cluster")
         .order_by("cluster__name"),
+        "to_validate": MatrixProfile.objects.filter(
+            membership__organisation=acting.organisation,
+            state__in=[State.SUBMITTED, State.TO_REVIEW],
+        )
+        .select_related("membership__cluster")
+        .order_by("membership__cluster__name"),
     }
 
 
