@@ -120,6 +120,18 @@ def test_the_whole_file_cannot_be_imported_while_it_has_errors(staff, world):
     assert not Organisation.objects.filter(siren=SIREN_A).exists()
 
 
+def test_the_file_is_checked_again_when_confirmed(staff, world):
+    response = send(staff, xlsx([complete_row(Compétences="Fraisage 5 axes")]))
+    assert "Aucune erreur" in text(response)
+    # Meanwhile, a colleague removes the skill from the vocabulary.
+    world.five_axis.delete()
+    response = staff.post(CONFIRM, {"token": token_of(response), "mode": "all"})
+    page = text(response)
+    assert "Rien n&#x27;a été importé : le fichier comporte des erreurs." in page
+    assert "« Fraisage 5 axes » ne correspond à aucune compétence" in page
+    assert not Organisation.objects.filter(siren=SIREN_A).exists()
+
+
 def test_a_file_that_cannot_be_read_is_not_kept(staff, world):
     response = send(staff, b"%PDF-1.7\x00\x01", "adherents.pdf")
     page = text(response)
