@@ -82,15 +82,32 @@ def _clusters(scope):
     return "SELECT %s", [scope.cluster.pk]
 
 
+def _keyed(kind, keys):
+    """(SQL, params): entry `ve` has one of the network keys `keys`, written
+    so that the index on the ROME link serves the `r<id>` keys."""
+    link = "occupation_id" if kind == VocabularyEntry.Kind.OCCUPATION else "skill_id"
+    rome = [int(key[1:]) for key in keys if key.startswith("r")]
+    labels = [key[2:] for key in keys if key.startswith("l:")]
+    conditions, params = [], []
+    if rome:
+        conditions.append(f"ve.{link} = ANY(%s)")
+        params.append(rome)
+    if labels:
+        conditions.append(f"(ve.{link} IS NULL AND lower(btrim(ve.label)) = ANY(%s))")
+        params.append(labels)
+    return "(" + (" OR ".join(conditions) or "FALSE") + ")", params
+
+
 def _entries(scope, kind, keys):
     """(SQL, params): the ids of the scope's entries whose key is in `keys`."""
     if not scope.is_network:
         return "SELECT unnest(%s::bigint[])", [list(keys)]
     clusters, params = _clusters(scope)
+    keyed, keyed_params = _keyed(kind, keys)
     return (
         f"SELECT ve.id FROM {ENTRY} ve WHERE ve.kind = %s AND ve.cluster_id IN ({clusters}) "
-        f"AND {entry_key('ve', kind, scope)} = ANY(%s)",
-        [kind, *params, list(keys)],
+        f"AND {keyed}",
+        [kind, *params, *keyed_params],
     )
 
 
@@ -223,13 +240,16 @@ def _flags(scope, spec):
     return flags
 
 
+PROFILE_AXES = ("metier", "skill", "activity", "market")
+
+
 def base_sql(scope, spec):
     """(SQL, params) of the `base` CTE body and the flag names it has."""
     flags = _flags(scope, spec)
     columns = [
         "mp.id AS profile_id",
-        "m.organisation_id AS org_id",
-        "m.id AS membership_id",
+        "mp.organisation_id AS org_id",
+        "mp.membership_id",
         "o.name AS org_name",
         "mp.occupation_id",
         *(f"{source} AS {column}" for source, column in COLUMNS.values()),
@@ -239,17 +259,32 @@ def base_sql(scope, spec):
         columns.append(f"{sql} AS f_{axis}")
         params += values
     clusters, cluster_params = _clusters(scope)
-    sql = (
-        f"SELECT {', '.join(columns)} FROM {PROFILE} mp "
+    profiles = (
+        "SELECT mp.id, mp.occupation_id, mp.occupation_comment, mp.certifications, "
+        f"m.id AS membership_id, m.organisation_id FROM {PROFILE} mp "
         f"JOIN {MEMBERSHIP} m ON m.id = mp.membership_id "
-        f"JOIN {ORGANISATION} o ON o.id = m.organisation_id "
-        f"LEFT JOIN {COMMUNE} c ON c.id = o.commune_id "
         f"WHERE m.status = 'active' AND m.cluster_id IN ({clusters})"
+    )
+    profile_params = list(cluster_params)
+    on_profiles = [(axis, sql, values) for axis, sql, values in flags if axis in PROFILE_AXES]
+    if scope.is_network and len(on_profiles) > 1:
+        # Profiles failing two of these filters count nowhere: drop them
+        # before reading their organisations (OFFSET 0 keeps this step
+        # apart). Measured ~10 % faster across a network; in a cluster, the
+        # tests per profile would run twice for nothing.
+        passed = " + ".join(f"({sql})::int" for _axis, sql, _values in on_profiles)
+        profiles += f" AND {passed} >= {len(on_profiles) - 1} OFFSET 0"
+        for _axis, _sql, values in on_profiles:
+            profile_params += values
+    sql = (
+        f"SELECT {', '.join(columns)} FROM ({profiles}) mp "
+        f"JOIN {ORGANISATION} o ON o.id = mp.organisation_id "
+        f"LEFT JOIN {COMMUNE} c ON c.id = o.commune_id"
     )
     names = [axis for axis, _sql, _values in flags]
     if len(names) > 1:
         sql = f"SELECT * FROM ({sql}) flagged WHERE {_useful(names)}"
-    return sql, [*params, *cluster_params], names
+    return sql, [*params, *profile_params], names
 
 
 def _useful(names):
@@ -379,14 +414,12 @@ def existing_network_keys(scope, kind, keys):
     """The network facet keys among `keys` that some entry of the network has."""
     if not keys:
         return []
-    key = entry_key("ve", kind, scope)
+    entries, params = _entries(scope, kind, keys)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT DISTINCT {key} FROM {ENTRY} ve "
-            "WHERE ve.kind = %s AND ve.cluster_id IN "
-            f"(SELECT id FROM {CLUSTER} WHERE network_id = %s) "
-            f"AND {key} = ANY(%s)",
-            [kind, scope.network.pk, keys],
+            f"SELECT DISTINCT {entry_key('ve', kind, scope)} FROM {ENTRY} ve "
+            f"WHERE ve.id IN ({entries})",
+            params,
         )
         return [row[0] for row in cursor.fetchall()]
 
@@ -395,16 +428,14 @@ def network_labels(scope, kind, keys):
     """{network key: label} for facet keys of the network's vocabularies."""
     if not keys:
         return {}
-    key = entry_key("ve", kind, scope)
     rome = "rome_o.label" if kind == VocabularyEntry.Kind.OCCUPATION else "rome_s.label"
+    entries, params = _entries(scope, kind, list(keys))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {key}, min(coalesce({rome}, btrim(ve.label))) FROM {ENTRY} ve "
-            f"LEFT JOIN {OCCUPATION} rome_o ON rome_o.id = ve.occupation_id "
+            f"SELECT {entry_key('ve', kind, scope)}, min(coalesce({rome}, btrim(ve.label))) "
+            f"FROM {ENTRY} ve LEFT JOIN {OCCUPATION} rome_o ON rome_o.id = ve.occupation_id "
             f"LEFT JOIN {ROME_SKILL} rome_s ON rome_s.id = ve.skill_id "
-            "WHERE ve.kind = %s AND ve.cluster_id IN "
-            f"(SELECT id FROM {CLUSTER} WHERE network_id = %s) "
-            f"AND {key} = ANY(%s) GROUP BY 1",
-            [kind, scope.network.pk, list(keys)],
+            f"WHERE ve.id IN ({entries}) GROUP BY 1",
+            params,
         )
         return dict(cursor.fetchall())

@@ -112,6 +112,8 @@ def panel(scope, spec, found, searches):
         search = searches.get(axis, "")
         searchable = axis not in SHORT_AXES
         wanted = set(counted) | selected_keys[axis]
+        if not search and axis not in SHORT_AXES:
+            wanted = _top_candidates(counted, selected_keys[axis])
         named = labels.of(axis, wanted, every=bool(search))
         facet = Facet(axis, TITLES[axis], search=search, searchable=searchable)
         values = [
@@ -133,9 +135,18 @@ def panel(scope, spec, found, searches):
                 key=lambda v: (-v.count, comparable(v.label)),
             )
             facet.values = chosen + ranked[:TOP]
-            facet.others = max(len(ranked) - TOP, 0)
+            facet.others = max(len([k for k, n in counted.items() if n]) - len(facet.values), 0)
         result.append(facet)
     return result
+
+
+def _top_candidates(counted, selected):
+    """The keys that may be among the TOP shown: the selected ones, and every
+    key counted at least as often as the TOP-th (ties are then broken by
+    label). Only these are labelled: a network counts thousands of values."""
+    counts = sorted((n for key, n in counted.items() if n and key not in selected), reverse=True)
+    floor = counts[TOP - 1] if len(counts) >= TOP else 1
+    return {key for key, n in counted.items() if n >= floor} | selected
 
 
 def _contains(label, words):
