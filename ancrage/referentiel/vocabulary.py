@@ -165,7 +165,7 @@ def _next_position(cluster_id, kind):
     return (last or 0) + 1
 
 
-def _create(request, cluster, kind, item, label):
+def _create(request, cluster, kind, item, label, by=None):
     entry = VocabularyEntry.objects.create(
         cluster=cluster,
         kind=kind,
@@ -173,26 +173,30 @@ def _create(request, cluster, kind, item, label):
         skill=item if kind == VocabularyEntry.Kind.SKILL else None,
         label=label,
         position=_next_position(cluster.pk, kind),
-        created_by=request.user if request.user.is_authenticated else None,
+        created_by=by or (request.user if request and request.user.is_authenticated else None),
     )
     _renumber(cluster.pk, kind)
     entry.refresh_from_db(fields=["position"])
     return entry
 
 
-def _audit(request, action, entry, **details):
-    audit.record(request, action, entry, cluster=entry.cluster, kind=entry.kind, **details)
+def _audit(request, action, entry, actor=None, **details):
+    audit.record(
+        request, action, entry, cluster=entry.cluster, actor=actor, kind=entry.kind, **details
+    )
 
 
 @transaction.atomic
-def add_rome_item(request, cluster, item):
-    """Add a ROME occupation or skill to the cluster's list, at the end."""
+def add_rome_item(request, cluster, item, *, by=None):
+    """Add a ROME occupation or skill to the cluster's list, at the end.
+    Without a request (a command such as the member import), `by` is the
+    person it is done for, if any."""
     cluster = _lock_cluster(cluster.pk)
     _refuse_same_rome_item(cluster.pk, item)
     kind = kind_of(item)
     _refuse_same_name(cluster.pk, kind, item.label)
-    entry = _create(request, cluster, kind, item, "")
-    _audit(request, AuditEntry.Action.VOCABULARY_ADD, entry, rome=_rome_reference(entry))
+    entry = _create(request, cluster, kind, item, "", by=by)
+    _audit(request, AuditEntry.Action.VOCABULARY_ADD, entry, actor=by, rome=_rome_reference(entry))
     return entry
 
 

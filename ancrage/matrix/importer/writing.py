@@ -7,9 +7,7 @@ What the database holds is read for all rows at once and written in bulk:
 a 5,000-row file costs a few dozen queries, not tens of thousands."""
 
 from dataclasses import dataclass
-from types import SimpleNamespace
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import F, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -66,9 +64,8 @@ class Planned:
 def write(cluster, report, *, request=None, by=None):
     """Write the valid rows of `report`; the Summary. Call it inside a
     transaction that holds the cluster's import lock."""
-    request = request or SimpleNamespace(user=by or AnonymousUser(), META={})
     summary = Summary(skipped=sorted(line for line in report.bad_lines if line))
-    entries = _add_to_vocabulary(request, cluster, report, summary)
+    entries = _add_to_vocabulary(request, by, cluster, report, summary)
     planned = _organisations(cluster, report.rows)
     _establishments(planned)
     _contacts(planned)
@@ -82,12 +79,12 @@ def write(cluster, report, *, request=None, by=None):
     return summary
 
 
-def _add_to_vocabulary(request, cluster, report, summary):
+def _add_to_vocabulary(request, by, cluster, report, summary):
     """{(model name, pk): VocabularyEntry} for the ROME items the rows need."""
     entries = {}
     for item in report.additions:
         try:
-            entry = vocabulary.add_rome_item(request, cluster, item)
+            entry = vocabulary.add_rome_item(request, cluster, item, by=by)
         except vocabulary.VocabularyError as error:
             raise WriteRefused(str(error)) from None
         entries[(type(item).__name__, item.pk)] = entry

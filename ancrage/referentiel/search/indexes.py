@@ -7,8 +7,8 @@ memory by each process until the vocabulary's revision token changes.
 - « skill »: ROME skills and ESCO skills; for pickers.
 - « extraction »: ROME skills, word stems only, for skill extraction.
 
-A cluster's vocabulary is small and changes often: it is indexed at each
-query (`cluster_overlay`).
+A cluster's vocabulary is small and changes often: its index
+(`cluster_overlay`) is checked against the entries at each query.
 """
 
 import functools
@@ -235,11 +235,41 @@ _locks = {name: threading.Lock() for name in BUILDERS}
 
 
 def cluster_overlay(cluster, name):
-    """An index of the cluster's vocabulary entries of the kind `name` needs."""
+    """An index of the cluster's vocabulary entries of the kind `name` needs.
+    Kept per process while the entries read the same (one query to check):
+    the member import asks for it once per value it cannot match exactly."""
     kind = VocabularyEntry.Kind.SKILL if name == "skill" else VocabularyEntry.Kind.OCCUPATION
-    entries = VocabularyEntry.objects.filter(cluster=cluster, kind=kind).select_related(
-        "occupation", "skill"
+    entries = list(
+        VocabularyEntry.objects.filter(cluster=cluster, kind=kind).select_related(
+            "occupation", "skill"
+        )
     )
+    key = tuple(_overlay_key(entry) for entry in entries)
+    cached = _overlays.get((cluster.pk, kind))
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    index = _overlay(entries)
+    _overlays[(cluster.pk, kind)] = (key, index)
+    return index
+
+
+_overlays = {}
+
+
+def _overlay_key(entry):
+    item = entry.rome_item
+    return (
+        entry.pk,
+        entry.label,
+        tuple(entry.aliases),
+        item.pk if item is not None else None,
+        item.label if item is not None else "",
+        getattr(item, "is_obsolete", False),
+        getattr(item, "code", ""),
+    )
+
+
+def _overlay(entries):
     docs = []
     for entry in entries:
         item = entry.rome_item
