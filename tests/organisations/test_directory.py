@@ -69,6 +69,7 @@ def test_lists_only_the_clusters_members_by_name(client, cast, members):
         "Usinage Alpha",
     ]
     assert "Forges du Sud" not in response.content.decode()
+    assert reverse("member_import:upload") in response.content.decode()
 
 
 @pytest.mark.parametrize(
