@@ -21,8 +21,11 @@ each (the total also gives the organisations once). Vocabulary facets are
 counted per entry, then summed per facet key (across a network, the ROME
 item or the label), so the text keys are computed for the entries only.
 
-Measured on the national data (benchmarks/bench_crossfilter.py): one
-UNION ALL statement over a materialised CTE beats one query per axis."""
+Measured on the national data (30 random 3-facet filters, median): one
+UNION ALL statement over a materialised CTE takes 21 ms for the largest
+cluster and 91 ms across the 162-cluster network, against 189 ms and 869 ms
+for one statement per axis. GROUPING SETS do not fit: each axis lifts a
+different filter and joins a different table."""
 
 # The statements are assembled from table names of the models' Meta and fixed
 # SQL; every value a person sends travels as a parameter.
