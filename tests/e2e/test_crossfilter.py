@@ -54,7 +54,8 @@ def test_staff_cross_filter_members(page, live_server, cast, tmp_path):
     assert_accessible(page)
 
     # The matrix: chosen skill and market as columns, hits said in words.
-    page.get_by_role("link", name="Matrice", exact=True).click()
+    views = page.get_by_role("navigation", name="Présentation des résultats")
+    views.get_by_role("link", name="Matrice", exact=True).click()
     matrix = page.locator("table.crossfilter-matrix")
     matrix.wait_for()
     assert matrix.get_by_role("columnheader").all_inner_texts() == [
