@@ -36,10 +36,9 @@ from typing import NamedTuple
 
 from django.db import connection
 
-from ancrage.clusters.models import Cluster
+from ancrage.matrix.facets_vocabulary import ENTRY, clusters_sql, entries_sql, entry_key
 from ancrage.matrix.models import MatrixProfile, ProfileActivity, ProfileMarket, ProfileSkill
 from ancrage.organisations.models import Membership, Organisation
-from ancrage.referentiel.models import Occupation, Skill, VocabularyEntry
 from ancrage.territory.models import Commune
 
 PROFILE = MatrixProfile._meta.db_table
@@ -48,15 +47,11 @@ ACTIVITY = ProfileActivity._meta.db_table
 MARKET = ProfileMarket._meta.db_table
 MEMBERSHIP = Membership._meta.db_table
 ORGANISATION = Organisation._meta.db_table
-ENTRY = VocabularyEntry._meta.db_table
 COMMUNE = Commune._meta.db_table
 WORD = re.compile(r"\w+")
 LEXEME = re.compile(r"'((?:[^']|'')*)'")
 MAX_WORDS = 8
 
-CLUSTER = Cluster._meta.db_table
-OCCUPATION = Occupation._meta.db_table
-ROME_SKILL = Skill._meta.db_table
 # Territory and size: the source of each axis's column of `base`, and its name.
 COLUMNS = {
     "departement": ("c.department_id", "department_id"),
@@ -64,54 +59,6 @@ COLUMNS = {
     "commune": ("o.commune_id", "commune_id"),
     "size": ("o.size_class", "size_class"),
 }
-
-
-def entry_key(alias, kind, scope):
-    """SQL for the facet key of vocabulary entry `alias`: its id in a cluster;
-    across a network, its ROME item (`r<id>`) or its label (`l:<label>`)."""
-    if not scope.is_network:
-        return f"{alias}.id::text"
-    link = "occupation_id" if kind == VocabularyEntry.Kind.OCCUPATION else "skill_id"
-    return (
-        f"(CASE WHEN {alias}.{link} IS NOT NULL THEN 'r' || {alias}.{link} "
-        f"ELSE 'l:' || lower(btrim({alias}.label)) END)"
-    )
-
-
-def _clusters(scope):
-    """(SQL, params): the ids of the scope's clusters."""
-    if scope.is_network:
-        return f"SELECT id FROM {CLUSTER} WHERE network_id = %s", [scope.network.pk]
-    return "SELECT %s", [scope.cluster.pk]
-
-
-def _keyed(kind, keys):
-    """(SQL, params): entry `ve` has one of the network keys `keys`, written
-    so that the index on the ROME link serves the `r<id>` keys."""
-    link = "occupation_id" if kind == VocabularyEntry.Kind.OCCUPATION else "skill_id"
-    rome = [int(key[1:]) for key in keys if key.startswith("r")]
-    labels = [key[2:] for key in keys if key.startswith("l:")]
-    conditions, params = [], []
-    if rome:
-        conditions.append(f"ve.{link} = ANY(%s)")
-        params.append(rome)
-    if labels:
-        conditions.append(f"(ve.{link} IS NULL AND lower(btrim(ve.label)) = ANY(%s))")
-        params.append(labels)
-    return "(" + (" OR ".join(conditions) or "FALSE") + ")", params
-
-
-def _entries(scope, kind, keys):
-    """(SQL, params): the ids of the scope's entries whose key is in `keys`."""
-    if not scope.is_network:
-        return "SELECT unnest(%s::bigint[])", [list(keys)]
-    clusters, params = _clusters(scope)
-    keyed, keyed_params = _keyed(kind, keys)
-    return (
-        f"SELECT ve.id FROM {ENTRY} ve WHERE ve.kind = %s AND ve.cluster_id IN ({clusters}) "
-        f"AND {keyed}",
-        [kind, *params, *keyed_params],
-    )
 
 
 def _skill_match(scope, spec):
@@ -124,7 +71,7 @@ def _skill_match(scope, spec):
         if spec.skills_mode == "any":
             return f"EXISTS (SELECT 1 {found})", [keys]
         return f"(SELECT count(*) {found}) = %s", [keys, len(keys)]
-    entries, params = _entries(scope, "skill", keys)
+    entries, params = entries_sql(scope, "skill", keys)
     if spec.skills_mode == "any":
         return (
             f"mp.id IN (SELECT ps.profile_id FROM {SKILL} ps WHERE ps.entry_id IN ({entries}))",
@@ -218,7 +165,7 @@ def _flags(scope, spec):
     """[(axis, SQL, params)] for each axis the filter restricts."""
     flags = []
     if spec.keys["metier"]:
-        entries, params = _entries(scope, "occupation", spec.keys["metier"])
+        entries, params = entries_sql(scope, "occupation", spec.keys["metier"])
         flags.append(("metier", f"mp.occupation_id IN ({entries})", params))
     if spec.keys["skill"]:
         flags.append(("skill", *_skill_match(scope, spec)))
@@ -261,7 +208,7 @@ def base_sql(scope, spec):
     for axis, sql, values in flags:
         columns.append(f"{sql} AS f_{axis}")
         params += values
-    clusters, cluster_params = _clusters(scope)
+    clusters, cluster_params = clusters_sql(scope)
     profiles = (
         "SELECT mp.id, mp.occupation_id, mp.occupation_comment, mp.certifications, "
         f"m.id AS membership_id, m.organisation_id FROM {PROFILE} mp "
@@ -411,34 +358,3 @@ def matching_membership_ids(scope, spec, offset=0, limit=None):
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         return [row[0] for row in cursor.fetchall()]
-
-
-def existing_network_keys(scope, kind, keys):
-    """The network facet keys among `keys` that some entry of the network has."""
-    if not keys:
-        return []
-    entries, params = _entries(scope, kind, keys)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT DISTINCT {entry_key('ve', kind, scope)} FROM {ENTRY} ve "
-            f"WHERE ve.id IN ({entries})",
-            params,
-        )
-        return [row[0] for row in cursor.fetchall()]
-
-
-def network_labels(scope, kind, keys):
-    """{network key: label} for facet keys of the network's vocabularies."""
-    if not keys:
-        return {}
-    rome = "rome_o.label" if kind == VocabularyEntry.Kind.OCCUPATION else "rome_s.label"
-    entries, params = _entries(scope, kind, list(keys))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {entry_key('ve', kind, scope)}, min(coalesce({rome}, btrim(ve.label))) "
-            f"FROM {ENTRY} ve LEFT JOIN {OCCUPATION} rome_o ON rome_o.id = ve.occupation_id "
-            f"LEFT JOIN {ROME_SKILL} rome_s ON rome_s.id = ve.skill_id "
-            f"WHERE ve.id IN ({entries}) GROUP BY 1",
-            params,
-        )
-        return dict(cursor.fetchall())

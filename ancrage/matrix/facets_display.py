@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from ancrage.matrix import facets
+from ancrage.matrix import facets_vocabulary
 from ancrage.matrix.query import AXES, VOCABULARY_AXES
 from ancrage.organisations.models import SizeClass
 from ancrage.referentiel.models import Activity, Market, VocabularyEntry
@@ -89,7 +89,7 @@ class Labels:
     def _vocabulary(self, axis, keys, every):
         kind = VOCABULARY_AXES[axis]
         if self.scope.is_network:
-            labels = facets.network_labels(self.scope, kind, keys)
+            labels = facets_vocabulary.network_labels(self.scope, kind, keys)
             return {key: (key, label) for key, label in labels.items()}
         entries = VocabularyEntry.objects.filter(cluster=self.scope.cluster, kind=kind)
         if not every:

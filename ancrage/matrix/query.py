@@ -164,10 +164,10 @@ def _known_entries(scope, kind, wanted):
         ids = [int(value) for value in wanted if ENTRY_ID.fullmatch(value)]
         found = VocabularyEntry.objects.filter(cluster=scope.cluster, kind=kind, pk__in=ids)
         return {str(pk): pk for pk in found.order_by().values_list("pk", flat=True)}
-    from ancrage.matrix import facets
+    from ancrage.matrix import facets_vocabulary
 
     keys = [value for value in wanted if NETWORK_KEY.fullmatch(value)]
-    return {key: key for key in facets.existing_network_keys(scope, kind, keys)}
+    return {key: key for key in facets_vocabulary.existing_network_keys(scope, kind, keys)}
 
 
 def memberships(scope, spec):

@@ -228,7 +228,7 @@ def test_network_scope_groups_rome_items_and_labels(sample, cast):
     assert found["skill"][rome] == 4
     assert found["skill"]["l:composite"] == 2
     assert found["metier"] == {"l:bureau d'études": 2, "l:usineur": 1}
-    from ancrage.matrix.facets import network_labels
+    from ancrage.matrix.facets_vocabulary import network_labels
 
     assert network_labels(scope, "skill", [rome, "l:composite"]) == {
         rome: "Génie électrique",

@@ -92,7 +92,7 @@ def load(ids):
 
 
 def skill_key(scope, entry):
-    """The facet key of a skill entry (see `facets.entry_key`), in Python."""
+    """The facet key of a skill entry (see `facets_vocabulary.entry_key`), in Python."""
     if not scope.is_network:
         return str(entry.pk)
     if entry.skill_id:
