@@ -13,7 +13,7 @@ from ancrage.demo import data
 from ancrage.demo.members import load_members
 from ancrage.demo.stories import admin_of, load_estuary, load_proposals
 from ancrage.demo.tenders import load_tenders
-from ancrage.organisations.models import Membership, Organisation, OrganisationUser
+from ancrage.organisations.models import Membership, Organisation, OrganisationUser, Role
 from ancrage.referentiel.factories import VocabularyEntryFactory
 from ancrage.referentiel.models import Occupation, Skill, VocabularyEntry
 from ancrage.referentiel.starter import OCCUPATIONS, SKILLS, load_starter
@@ -82,9 +82,11 @@ class Command(BaseCommand):
         Membership.objects.get_or_create(cluster=neopolia, organisation=organisation)
         member = self.demo_user("dirigeante.chaudronnerie@example.org", "Margaux", "Peron")
         OrganisationUser.objects.get_or_create(
-            organisation=organisation, user=member, defaults={"job_title": "Dirigeante"}
+            organisation=organisation,
+            user=member,
+            defaults={"job_title": "Dirigeante", "role": Role.DIRECTOR},
         )
-        logins.append(("Adhérente de Neopolia", member.email))
+        logins.append(("Adhérente de Neopolia (profil à valider)", member.email))
         self.load_vocabularies()
         created = load_members()
         self.stdout.write(
