@@ -177,3 +177,25 @@ def test_detail_keys_are_shown_in_french(admin_client, cast):
         assert line in text
     for raw in ("via :", "previous :", "resent :", "reason :", "role_before", "role_after"):
         assert raw not in text
+
+
+def test_details_of_members_matrix_and_tenders_are_spelled_out_in_french():
+    from ancrage.clusters.views.audit import _detail_lines
+
+    lines = _detail_lines(
+        {
+            "changed": ["headcount", "fee_paid", "deadline"],
+            "what": "members",
+            "format": "xlsx",
+            "count": 12,
+            "decision": "accepted",
+            "skills_change": {"skills": {"added": ["Soudure TIG"], "removed": []}},
+        }
+    )
+    assert (
+        lines[0] == "champs modifiés : effectif salarié, cotisation payée, date limite de réponse"
+    )
+    assert lines[1] == "objet : adhérents"
+    assert lines[3] == "lignes : 12"
+    assert lines[4] == "décision : acceptée"
+    assert lines[5] == "skills_change : compétences clés : ajouts : Soudure TIG ; retraits : "
