@@ -200,3 +200,11 @@ def test_export_as_csv(staff, sample):
     response = staff.get(reverse("matrix:export"), {"format": "csv", "size": "tpe"})
     text = response.content.decode("utf-8-sig")
     assert text.splitlines()[1].startswith("Bureau Ouest;SARL Ouest Études;")
+
+
+def test_the_matching_members_are_computed_once_per_page(staff, sample):
+    with CaptureQueriesContext(connection) as queries:
+        response = staff.get(URL, {"market": "naval"})
+    assert response.context["total"] == 2
+    matching = [q for q in queries.captured_queries if "AS profile_id" in q["sql"]]
+    assert len(matching) == 1  # the counts bring the page's members

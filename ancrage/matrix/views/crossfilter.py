@@ -46,7 +46,9 @@ class Results:
         self.scope = scope
         self.spec = spec
         self.rows = rows
-        self.known = known or {}  # {(start, limit): ids} found with the counts
+        # {start: ids} found with the counts, a page long: Paginator asks for
+        # a shorter slice at the end of the list (orphans, a short last page).
+        self.known = known or {}
 
     def count(self):
         return self.rows
@@ -57,8 +59,10 @@ class Results:
     def __getitem__(self, page):
         start = page.start or 0
         limit = None if page.stop is None else max(page.stop - start, 0)
-        ids = self.known.get((start, limit))
-        if ids is None:
+        ids = self.known.get(start)
+        if ids is not None and limit is not None and limit <= PAGE_SIZE:
+            ids = ids[:limit]
+        else:
             ids = facets.matching_membership_ids(self.scope, self.spec, start, limit)
         return load(ids)
 
@@ -138,7 +142,7 @@ def screen_context(request, scope, base_url, fixed=()):
     searches = facets_display.searches_in(request.GET)
     panel = facets_display.panel(scope, spec, found.values, searches)
     view = request.GET.get("view") if request.GET.get("view") in VIEWS else "list"
-    results = Results(scope, spec, found.rows, known={window: found.page})
+    results = Results(scope, spec, found.rows, known={window[0]: found.page})
     page = Paginator(results, PAGE_SIZE).get_page(number)
     columns, default_columns = columns_of(spec, panel) if view == "matrix" else ([], False)
     rows = [
