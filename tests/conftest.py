@@ -1,9 +1,11 @@
 """A strict harness: warnings are errors (pyproject), an unknown template
 variable fails the test, unordered querysets come back in random order."""
 
+import importlib
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db.models.expressions import OrderBy
@@ -69,6 +71,28 @@ def _shuffle_unordered_querysets():
     SQLCompiler.get_order_by = _shuffled_get_order_by
     yield
     SQLCompiler.get_order_by = _original_get_order_by
+
+
+SEEDED_LISTS = importlib.import_module("ancrage.referentiel.migrations.0002_activities_and_markets")
+
+
+@pytest.fixture(autouse=True)
+def _seeded_lists(request):
+    """Put back the lists the migrations seed (activities, markets): the flush
+    that ends each transactional test (the browser tests) empties every
+    table, and the tests that run after it in the same process need them."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+        or (marker and marker.kwargs.get("transaction"))
+    )
+    if not (transactional or marker or "db" in request.fixturenames):
+        return
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from ancrage.referentiel.models import Activity, Market
+
+    if not (Activity.objects.exists() and Market.objects.exists()):
+        SEEDED_LISTS.seed(django_apps, None)
 
 
 @pytest.fixture
