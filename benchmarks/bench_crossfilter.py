@@ -106,7 +106,12 @@ def measure(label, measure_once, runs_wanted):
             "max": max(timings),
         }
         runs.append(figures)
-        print(f"  {label} run {run}: " + ", ".join(f"{k} {v:.1f} ms" for k, v in figures.items()))
+        load = os.getloadavg()[0]  # the machine is shared: say how busy it was
+        print(
+            f"  {label} run {run}: "
+            + ", ".join(f"{k} {v:.1f} ms" for k, v in figures.items())
+            + f" (load average {load:.1f})"
+        )
     return report(label, runs)
 
 
