@@ -20,6 +20,7 @@ from ancrage.territory.models import Commune, Department, EmploymentZone
 
 WORD = re.compile(r"\w+")
 TOP = 12
+CANDIDATES_FACTOR = 3  # values labelled per value shown, for ties
 MAX_SEARCHED = 50
 MATRIX_DEFAULT_COLUMNS = 8
 TITLES = {
@@ -141,12 +142,14 @@ def panel(scope, spec, found, searches):
 
 
 def _top_candidates(counted, selected):
-    """The keys that may be among the TOP shown: the selected ones, and every
-    key counted at least as often as the TOP-th (ties are then broken by
-    label). Only these are labelled: a network counts thousands of values."""
-    counts = sorted((n for key, n in counted.items() if n and key not in selected), reverse=True)
-    floor = counts[TOP - 1] if len(counts) >= TOP else 1
-    return {key for key, n in counted.items() if n >= floor} | selected
+    """The keys that may be among the TOP shown: the selected ones, and the
+    most counted, with room for ties to be broken by label. Only these are
+    labelled: a network counts thousands of values."""
+    ranked = sorted(
+        (key for key, n in counted.items() if n and key not in selected),
+        key=lambda key: (-counted[key], key),
+    )
+    return set(ranked[: TOP * CANDIDATES_FACTOR]) | selected
 
 
 def _contains(label, words):
