@@ -80,6 +80,7 @@ def test_demo_serves_the_fifteen_clusters_with_working_logins(browser, demo):
         page.locator("body").inner_text()
     )
     page.get_by_role("link", name="Découvrir les 15 clusters de la plateforme").click()
+    page.wait_for_url("**/clusters/")
     assert page.locator("main").get_by_text("Neopolia", exact=True).count() >= 1
     # Hashed static files are served: Bootstrap's styles apply.
     assert page.evaluate("getComputedStyle(document.body).fontFamily") != "Times New Roman"
