@@ -15,6 +15,7 @@ import unicodedata
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -27,6 +28,11 @@ from ancrage.referentiel.search.text import strip_accents
 LABEL_MAX_LENGTH = VocabularyEntry._meta.get_field("label").max_length
 UP, DOWN = "up", "down"
 NAMELESS = gettext_lazy("Le nom doit contenir au moins une lettre ou un chiffre.")
+
+
+# Sent inside a merge, before the removed entry is deleted, for data that
+# names entries by id without a foreign key (the matrix's pending proposals).
+entries_merged = Signal()
 
 
 class VocabularyError(Exception):
@@ -262,6 +268,7 @@ def merge(request, keep, remove):
     if took_link:
         keep.occupation, keep.skill = remove.occupation, remove.skill
     repointed = _repoint(remove, keep)
+    entries_merged.send(sender=VocabularyEntry, keep=keep, removed_id=removed_id)
     remove.delete()
     keep.save(update_fields=["aliases", "occupation", "skill"])
     _renumber(keep.cluster_id, keep.kind)

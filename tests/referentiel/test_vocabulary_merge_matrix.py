@@ -78,3 +78,40 @@ def test_an_entry_a_profile_uses_cannot_be_removed(cast, words, request_a, used)
     # An unused entry still goes.
     operations.remove(request_a, words.welding)
     assert not VocabularyEntry.objects.filter(pk=words.welding.pk).exists()
+
+
+def test_a_merge_repoints_pending_proposals(cast, words, request_a):
+    from ancrage.matrix.factories import ProposalFactory
+    from ancrage.matrix.models import Proposal
+
+    profile = profile_with(cast, profiles.Content(occupation=words.machinist))
+    both = ProposalFactory(
+        profile=profile,
+        content=profiles.snapshot(
+            profiles.Content(
+                occupation=words.machinist,
+                skills=[(words.composite, "structure"), (words.welding, "inox")],
+            )
+        ),
+    )
+    only_removed = ProposalFactory(
+        profile=profile,
+        content=profiles.snapshot(profiles.Content(skills=[(words.welding, "acier")])),
+    )
+    decided = ProposalFactory(
+        profile=profile,
+        status=Proposal.Status.REFUSED,
+        content=profiles.snapshot(profiles.Content(skills=[(words.welding, "")])),
+    )
+    welding_pk = words.welding.pk
+
+    operations.merge(request_a, words.composite, words.welding)
+
+    both.refresh_from_db()
+    only_removed.refresh_from_db()
+    decided.refresh_from_db()
+    assert both.content["skills"] == [[words.composite.pk, "structure"]]
+    assert only_removed.content["skills"] == [[words.composite.pk, "acier"]]
+    assert decided.content["skills"] == [[welding_pk, ""]]  # history is left as it was
+    accepted = profiles.content_from_snapshot(cast.cluster_a, only_removed.content)
+    assert accepted.skills == [(words.composite, "acier")]
