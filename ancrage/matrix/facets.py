@@ -200,7 +200,7 @@ def base_sql(scope, spec):
         "mp.id AS profile_id",
         "mp.organisation_id AS org_id",
         "mp.membership_id",
-        "o.name AS org_name",
+        "o.search_name AS org_name",  # accents and case ignored in the order
         "mp.occupation_id",
         *(f"{source} AS {column}" for source, column in COLUMNS.values()),
     ]

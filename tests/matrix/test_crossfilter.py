@@ -40,7 +40,13 @@ def test_facets_with_counts_and_results(staff, sample):
     page = response.content.decode()
     assert "2 adhérents trouvés" in page
     assert "Électro Naval" in page and "Usinage Alpha" in page
-    assert "Bureau Ouest</th>" not in page
+    assert [m.organisation.name for m, _marks in response.context["rows"]] == [
+        "Électro Naval",  # French order: accents ignored
+        "Usinage Alpha",
+    ]
+    # Each member found opens its matrix profile.
+    electro = response.context["rows"][0][0].organisation
+    assert reverse("matrix_profile:staff_edit", args=[electro.pk]) in page
     panel = {facet.axis: facet for facet in response.context["panel"]}
     markets = {value.label: (value.count, value.selected) for value in panel["market"].values}
     assert markets["Naval"] == (2, True)

@@ -40,7 +40,7 @@ def test_skills_grouped_by_rome_item_across_clusters(admin, cast, network):
     assert response.status_code == 200
     # Cluster A's « Génie électrique » and cluster B's entry are one ROME skill.
     names = [m.organisation.name for m, _marks in response.context["rows"]]
-    assert names == ["Bureau Ouest", "Bêta Industrie", "Électro Naval"]
+    assert names == ["Bêta Industrie", "Bureau Ouest", "Électro Naval"]
     skills = next(f for f in response.context["panel"] if f.axis == "skill")
     assert {v.label: v.count for v in skills.values}["Génie électrique"] == 3
     page = response.content.decode()
@@ -93,4 +93,4 @@ def test_an_organisation_in_two_clusters_counts_once_in_the_total(admin, cast, n
     assert "3 adhérents trouvés" in response.content.decode()
     assert "(4 adhésions)" in response.content.decode()
     names = [m.organisation.name for m, _marks in response.context["rows"]]
-    assert names == ["Bêta Industrie", "Usinage Alpha", "Usinage Alpha", "Électro Naval"]
+    assert names == ["Bêta Industrie", "Électro Naval", "Usinage Alpha", "Usinage Alpha"]

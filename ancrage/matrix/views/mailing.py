@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry
@@ -109,7 +109,12 @@ def mailing(request):
             _send(request, cluster, spec, people, form.cleaned_data)
             messages.success(
                 request,
-                _("Le message part vers %(count)s destinataires.") % {"count": len(people)},
+                ngettext(
+                    "Le message part vers %(count)s destinataire.",
+                    "Le message part vers %(count)s destinataires.",
+                    len(people),
+                )
+                % {"count": len(people)},
             )
             return redirect(f"{reverse('matrix:crossfilter')}?{spec.query_string()}")
     return render(

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ancrage.core.permissions import staff_required
@@ -90,7 +91,11 @@ def propose(request, pk):
         )
     messages.success(
         request,
-        _("Consortium de %(count)s adhérents proposé, mandataire : %(lead)s.")
+        ngettext(
+            "Consortium d'%(count)s adhérent proposé, mandataire : %(lead)s.",
+            "Consortium de %(count)s adhérents proposé, mandataire : %(lead)s.",
+            len(members),
+        )
         % {"count": len(members), "lead": lead.organisation.name},
     )
     return redirect(f"{tender.get_absolute_url()}#consortiums")
