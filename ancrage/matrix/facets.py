@@ -282,6 +282,25 @@ def _by_entry(scope, kind, per_entry):
     )
 
 
+def _skill_counts(scope, passing):
+    """SQL counting, per skill key, the profiles that pass `passing`. Across a
+    network, a cluster may link two of its entries to one ROME skill: a
+    profile with both counts once, so profiles are made distinct per key."""
+    if not scope.is_network:
+        return _by_entry(
+            scope,
+            "skill",
+            f"SELECT ps.entry_id, count(*) AS n FROM base b JOIN {SKILL} ps "
+            f"ON ps.profile_id = b.profile_id WHERE {passing} GROUP BY ps.entry_id",
+        )
+    return (
+        f"SELECT 'skill', key, count(*) FROM (SELECT DISTINCT b.profile_id, "
+        f"{entry_key('ve', 'skill', scope)} AS key FROM base b "
+        f"JOIN {SKILL} ps ON ps.profile_id = b.profile_id "
+        f"JOIN {ENTRY} ve ON ve.id = ps.entry_id WHERE {passing}) per_profile GROUP BY key"
+    )
+
+
 def counts(scope, spec, page=None):
     """The facet counts, the total and the rows, from one statement; with
     `page` = (offset, limit), also that page of matching memberships (by
@@ -297,12 +316,7 @@ def counts(scope, spec, page=None):
             "SELECT occupation_id AS entry_id, count(*) AS n FROM base "
             f"WHERE occupation_id IS NOT NULL AND {_all(names, 'metier')} GROUP BY occupation_id",
         ),
-        _by_entry(
-            scope,
-            "skill",
-            f"SELECT ps.entry_id, count(*) AS n FROM base b JOIN {SKILL} ps "
-            f"ON ps.profile_id = b.profile_id WHERE {_all(names, skill_but)} GROUP BY ps.entry_id",
-        ),
+        _skill_counts(scope, _all(names, skill_but)),
     ]
     for axis, table, column in (
         ("activity", ACTIVITY, "activity_id"),

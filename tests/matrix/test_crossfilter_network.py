@@ -94,3 +94,28 @@ def test_an_organisation_in_two_clusters_counts_once_in_the_total(admin, cast, n
     assert "(4 adhésions)" in response.content.decode()
     names = [m.organisation.name for m, _marks in response.context["rows"]]
     assert names == ["Bêta Industrie", "Électro Naval", "Usinage Alpha", "Usinage Alpha"]
+
+
+def test_two_local_names_of_one_rome_skill_count_a_member_once(admin, cast, network):
+    from ancrage.referentiel.factories import VocabularyEntryFactory
+
+    sample = build(cast)
+    # Cluster A also calls the same ROME skill « Petit usinage électrique »…
+    local = VocabularyEntryFactory(
+        cluster=cast.cluster_a,
+        kind="skill",
+        occupation=None,
+        skill=sample.electrical.skill,
+        label="Petit usinage électrique",
+    )
+    # …and one more member has both names of it.
+    both = MembershipFactory(cluster=cast.cluster_a, organisation__name="Double Compte")
+    _profile(both, sample.design, [sample.electrical, local], ["conception"], ["naval"])
+    rome = f"r{sample.electrical.skill_id}"
+    response = admin.get(URL, {"reseau": "ouest"})
+    skills = next(f for f in response.context["panel"] if f.axis == "skill")
+    counts = {v.param: v.count for v in skills.values}
+    filtered = admin.get(URL, {"reseau": "ouest", "skill": rome})
+    # The count announced is the number of members the click gives: 4, not 5.
+    assert len(filtered.context["rows"]) == 4
+    assert counts[rome] == 4
