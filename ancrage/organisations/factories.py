@@ -41,6 +41,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     name = factory.Faker("company", locale="fr_FR")
     kind = Organisation.Kind.COMPANY
     siren = factory.Sequence(lambda n: siren_for(40_000_000 + n))
+    listed_publicly = True
 
 
 class EstablishmentFactory(factory.django.DjangoModelFactory):

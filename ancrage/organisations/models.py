@@ -120,8 +120,10 @@ class Organisation(models.Model):
     website = models.URLField(_("site web"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="organisations/logos/", blank=True)
     description = models.TextField(_("présentation courte"), max_length=1000, blank=True)
+    # Off until the organisation says so: staff and imports create
+    # organisations nobody there has agreed to show yet.
     listed_publicly = models.BooleanField(
-        _("figurer dans l'annuaire public des clusters"), default=True
+        _("figurer dans l'annuaire public des clusters"), default=False
     )
     public_fields = ArrayField(
         models.CharField(max_length=20, choices=PublicField.choices),

@@ -53,6 +53,8 @@ def test_creating_a_member(client, cast):
     assert organisation.naf_code == "25.62B"
     assert organisation.size_class == "pme"
     assert organisation.commune.code == "56121"
+    # Not in the public directories until the organisation chooses to be.
+    assert not organisation.listed_publicly
     membership = Membership.objects.get(organisation=organisation)
     assert membership.cluster == cast.cluster_a
     assert membership.fee_paid and membership.fee_year == 2024
