@@ -57,12 +57,13 @@ def _tell_organisation(profile, by, review):
         queue_email("matrix_submitted", email, context)
 
 
-def _audit_state(request, profile, before, note=""):
+def _audit_state(request, profile, before, note="", actor=None):
     audit.record(
         request,
         AuditEntry.Action.MATRIX_STATE_CHANGED,
         profile,
         cluster=_cluster(profile),
+        actor=actor,
         from_state=before,
         to_state=profile.state,
         note=bool(note),
@@ -87,9 +88,18 @@ def save_by_staff(request, profile, content, version=None):
         changed=made.as_json(),
     )
     if profile.state != before_state:
-        _audit_state(request, profile, before_state)
-        _tell_organisation(profile, request.user, review=True)
+        staff_changed_state(request, profile, before_state, by=request.user)
     return made
+
+
+def staff_changed_state(request, profile, before_state, *, by):
+    """Audit the state a staff change gave the profile (a validated one goes
+    « to review ») and ask its organisation to read it again. For the writers
+    other than `save_by_staff` (the member import): `request` may be None,
+    and `by` too (then the cluster's team signs)."""
+    _audit_state(request, profile, before_state, actor=by)
+    signed = by if by is not None else _("L'équipe du cluster")
+    _tell_organisation(profile, signed, review=True)
 
 
 @transaction.atomic

@@ -18,10 +18,12 @@ from ancrage.organisations.factories import (
     EstablishmentFactory,
     MembershipFactory,
     OrganisationFactory,
+    OrganisationUserFactory,
     siren_for,
     siret_for,
 )
 from ancrage.organisations.models import Contact, Establishment, Membership, Organisation
+from ancrage.outbox.models import OutgoingEmail
 from ancrage.referentiel.factories import (
     OccupationFactory,
     SkillFactory,
@@ -196,6 +198,7 @@ def test_a_valid_file_creates_the_organisation_its_membership_and_its_profile(wo
         "Anne",
         "Le Goff",
     )
+    assert not organisation.listed_publicly  # until the organisation chooses to be
     membership = Membership.objects.get(cluster=world.cluster, organisation=organisation)
     assert membership.status == Membership.Status.ACTIVE
     profile = membership.matrix
@@ -277,13 +280,39 @@ def test_empty_cells_keep_what_is_recorded(world):
 def test_a_validated_profile_changed_by_the_import_goes_to_review(world):
     membership = MembershipFactory(cluster=world.cluster, organisation__siren=SIREN_A)
     profile = MatrixProfileFactory(membership=membership, occupation=world.turning, validated=True)
+    OrganisationUserFactory(organisation=membership.organisation, user__email="dirigeant@x.fr")
     outcome = run(world, xlsx([row(SIREN=SIREN_A, Nom="X", Compétences="Petit usinage")]))
     assert outcome.summary.updated == [2]
     profile.refresh_from_db()
     assert profile.state == State.TO_REVIEW
     assert profile.transitions.get().by == world.staff
-    # Nothing changes the second time: the state stays.
+    # The organisation is asked to read it again, and the change of state is audited.
+    email = OutgoingEmail.objects.get(template="matrix_submitted")
+    assert email.to == "dirigeant@x.fr"
+    assert f"{world.staff} (Cluster Alpha) a modifié le profil de X" in email.body_text
+    assert "/organisation/matrice/alpha/" in email.body_text
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.MATRIX_STATE_CHANGED)
+    assert (entry.actor, entry.cluster_id, entry.object_id) == (
+        world.staff,
+        world.cluster.pk,
+        str(profile.pk),
+    )
+    assert entry.details == {"from_state": "validated", "to_state": "to_review", "note": False}
+    # Nothing changes the second time: the state stays, nobody is told again.
     assert run(world, xlsx([row(SIREN=SIREN_A, Nom="X")])).summary.unchanged == [2]
+    run(world, xlsx([row(SIREN=SIREN_A, Nom="X", Compétences="Fraisage 5 axes")]))
+    assert OutgoingEmail.objects.filter(template="matrix_submitted").count() == 1
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.MATRIX_STATE_CHANGED).count() == 1
+
+
+def test_a_dry_run_tells_nobody(world):
+    membership = MembershipFactory(cluster=world.cluster, organisation__siren=SIREN_A)
+    MatrixProfileFactory(membership=membership, occupation=world.turning, validated=True)
+    OrganisationUserFactory(organisation=membership.organisation)
+    data = xlsx([row(SIREN=SIREN_A, Nom="X", Compétences="Petit usinage")])
+    assert run(world, data, dry_run=True).summary.updated == [2]
+    assert not OutgoingEmail.objects.exists()
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.MATRIX_STATE_CHANGED).exists()
 
 
 def test_rome_items_missing_from_the_vocabulary_are_added_and_reported(world):

@@ -5,7 +5,12 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from ancrage.accounts.models import AuditEntry
+from ancrage.matrix.factories import MatrixProfileFactory
+from ancrage.matrix.models import State
+from ancrage.organisations.factories import MembershipFactory, OrganisationUserFactory
 from ancrage.organisations.models import Organisation
+from ancrage.outbox.models import OutgoingEmail
 from ancrage.referentiel.models import VocabularyEntry
 from tests.matrix.test_import import (
     SIREN_A,
@@ -138,3 +143,26 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(world, file):
         "gros.csv : Le fichier pèse 50,0\xa0Mio : 10,0\xa0Mio au plus. Découpez-le en plusieurs "
         "fichiers ou retirez les colonnes et les feuilles inutiles."
     )
+
+
+def test_a_validated_profile_changed_by_the_command_is_sent_back_for_review(world, file):
+    membership = MembershipFactory(
+        cluster=world.cluster, organisation__siren=SIREN_A, organisation__name="Forge"
+    )
+    profile = MatrixProfileFactory(membership=membership, occupation=world.turning, validated=True)
+    OrganisationUserFactory(organisation=membership.organisation, user__email="dirigeant@forge.fr")
+    path = file(xlsx([row(SIREN=SIREN_A, Nom="Forge", Compétences="Petit usinage")]))
+    out, _err = command("--cluster", "alpha", path)
+    assert "0 adhérent créé, 1 mis à jour, 0 inchangé." in out
+    profile.refresh_from_db()
+    assert profile.state == State.TO_REVIEW
+    email = OutgoingEmail.objects.get(template="matrix_submitted")
+    assert email.to == "dirigeant@forge.fr"
+    assert "L'équipe du cluster (Cluster Alpha) a modifié le profil de Forge" in email.body_text
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.MATRIX_STATE_CHANGED)
+    assert (entry.actor, entry.cluster_id, entry.object_id) == (
+        None,
+        world.cluster.pk,
+        str(profile.pk),
+    )
+    assert entry.details == {"from_state": "validated", "to_state": "to_review", "note": False}

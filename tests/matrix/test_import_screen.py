@@ -14,8 +14,12 @@ from openpyxl import load_workbook
 
 from ancrage.accounts.models import AuditEntry
 from ancrage.matrix import importer
+from ancrage.matrix.factories import MatrixProfileFactory
 from ancrage.matrix.importer import pending
+from ancrage.matrix.models import State
+from ancrage.organisations.factories import MembershipFactory, OrganisationUserFactory
 from ancrage.organisations.models import Organisation
+from ancrage.outbox.models import OutgoingEmail
 from tests.cast import login
 from tests.matrix.test_import import (
     HEADER,
@@ -228,6 +232,29 @@ def test_a_reimport_reports_unchanged_members(staff, world):
         response = send(staff, data)
         response = staff.post(CONFIRM, {"token": token_of(response), "mode": "all"}, follow=True)
     assert "0 adhérent créé, 0 mis à jour, 2 inchangés." in text(response)
+
+
+def test_a_validated_profile_changed_on_screen_is_sent_back_for_review(staff, world):
+    membership = MembershipFactory(
+        cluster=world.cluster, organisation__siren=SIREN_A, organisation__name="Forge"
+    )
+    profile = MatrixProfileFactory(membership=membership, occupation=world.turning, validated=True)
+    OrganisationUserFactory(organisation=membership.organisation, user__email="dirigeant@forge.fr")
+    response = send(staff, xlsx([row(SIREN=SIREN_A, Nom="Forge", Compétences="Petit usinage")]))
+    response = staff.post(CONFIRM, {"token": token_of(response), "mode": "all"}, follow=True)
+    assert "0 adhérent créé, 1 mis à jour, 0 inchangé." in text(response)
+    profile.refresh_from_db()
+    assert profile.state == State.TO_REVIEW
+    email = OutgoingEmail.objects.get(template="matrix_submitted")
+    assert email.to == "dirigeant@forge.fr"
+    assert f"{world.staff} (Cluster Alpha) a modifié le profil de Forge" in email.body_text
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.MATRIX_STATE_CHANGED)
+    assert (entry.actor, entry.object_id, entry.ip_address) == (
+        world.staff,
+        str(profile.pk),
+        "127.0.0.1",
+    )
+    assert entry.details == {"from_state": "validated", "to_state": "to_review", "note": False}
 
 
 def test_the_xlsx_template_has_a_header_an_example_and_a_help_sheet(staff, world):

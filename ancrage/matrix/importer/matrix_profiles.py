@@ -13,12 +13,13 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ancrage.matrix import profiles
+from ancrage.matrix import profiles, workflow
 from ancrage.matrix.models import (
     MatrixProfile,
     ProfileActivity,
     ProfileMarket,
     ProfileSkill,
+    State,
 )
 
 BATCH = 1000
@@ -28,12 +29,14 @@ class Refused(Exception):
     """A profile the matrix rules refuse; the message names the line."""
 
 
-def write_all(cluster, planned, entries, by):
+def write_all(cluster, planned, entries, by, request=None):
     """Write the profiles of the `planned` rows (writing.Planned) that fill
-    a matrix column; mark the rows whose profile changed."""
+    a matrix column; mark the rows whose profile changed. The organisations
+    whose validated profile went « to review » are told, as when staff
+    change it on screen (the emails leave once the import is committed)."""
     concerned = [plan for plan in planned if _has_matrix(plan.row)]
     current = _current(plan.membership for plan in concerned if not plan.joined)
-    new = []
+    new, switched = [], []
     for plan in concerned:
         profile = current.get(plan.membership.pk)
         before = _content_of(profile) if profile is not None else profiles.Content()
@@ -48,7 +51,14 @@ def write_all(cluster, planned, entries, by):
             except profiles.ProfileError as error:
                 raise Refused(_line(plan.row, error)) from None
             plan.changed = True
+            if profile.state == State.VALIDATED:
+                switched.append(profile)
     _create(new, by)
+    for profile in switched:
+        before = profile.state
+        profile.refresh_from_db(fields=["state"])
+        if profile.state != before:
+            workflow.staff_changed_state(request, profile, before, by=by)
 
 
 def _has_matrix(row):
@@ -67,7 +77,7 @@ def _current(memberships):
     )
     found = (
         MatrixProfile.objects.filter(membership__in=list(memberships))
-        .select_related("occupation", "membership__cluster")
+        .select_related("occupation", "membership__cluster", "membership__organisation")
         .prefetch_related(*items)
     )
     return {profile.membership_id: profile for profile in found}

@@ -62,12 +62,10 @@ class Row:
     certifications: list | None = None
 
     @property
-    def key(self):
-        """What identifies the organisation within the file (None: nothing yet)."""
-        if self.siren:
-            return ("siren", self.siren)
+    def name_key(self):
+        """The normalised name and the commune (None without a commune)."""
         if self.name and self.commune is not None:
-            return ("name", name_key(self.name), self.commune.pk)
+            return (name_key(self.name), self.commune.pk)
         return None
 
 
@@ -121,15 +119,15 @@ def validate(cluster, table):
     for problem in table.problems:
         column = checker.title_at(problem.column)
         report.problems.append(Problem(problem.line, column, str(problem.message)))
-    first_seen = {}
+    seen = _Seen()
+    identifiers = {checker.title("siren"), checker.title("siret")}
     for line, cells in table.rows:
         row, problems = checker.check(line, cells)
-        if row.key is not None:
-            duplicate = first_seen.get(row.key)
-            if duplicate is not None:
-                problems.append(_duplicate(row, duplicate, checker))
-            else:
-                first_seen[row.key] = line
+        # A row whose SIREN or SIRET is wrong is no organisation known yet.
+        unknown = any(problem.column in identifiers for problem in problems)
+        duplicate = None if unknown else seen.duplicate(row)
+        if duplicate is not None:
+            problems.append(_duplicate(row, duplicate, checker))
         report.problems.extend(problems)
         if not problems:
             report.rows.append(row)
@@ -139,8 +137,38 @@ def validate(cluster, table):
     return report
 
 
-def _duplicate(row, first_line, checker):
-    if row.key[0] == "siren":
+class _Seen:
+    """The organisations the rows name, as the writing finds them: by SIREN,
+    else by name and commune. Two rows with different SIRENs are two
+    organisations even with the same name; a row without one is the
+    organisation of the same name and commune in any row."""
+
+    def __init__(self):
+        self.sirens = {}  # SIREN: line
+        self.named = {}  # name key: line of its first row
+        self.named_without_siren = {}  # name key: line of its first row without a SIREN
+
+    def duplicate(self, row):
+        """(line, "siren" or "name") of the earlier row of the same
+        organisation, or None (and then the row is remembered)."""
+        key = row.name_key
+        if row.siren and row.siren in self.sirens:
+            return self.sirens[row.siren], "siren"
+        earlier = self.named_without_siren if row.siren else self.named
+        if key is not None and key in earlier:
+            return earlier[key], "name"
+        if row.siren:
+            self.sirens[row.siren] = row.line
+        if key is not None:
+            self.named.setdefault(key, row.line)
+            if not row.siren:
+                self.named_without_siren.setdefault(key, row.line)
+        return None
+
+
+def _duplicate(row, earlier, checker):
+    first_line, by = earlier
+    if by == "siren":
         column = checker.title("siren" if "siren" in checker.positions else "siret")
         message = _("même SIREN (%(siren)s) que la ligne %(line)s : une ligne par organisation.")
     else:

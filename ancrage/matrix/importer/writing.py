@@ -8,7 +8,6 @@ a 5,000-row file costs a few dozen queries, not tens of thousands."""
 
 from dataclasses import dataclass
 
-from django.db.models import F, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +23,6 @@ from ancrage.organisations.models import (
     SizeClass,
 )
 from ancrage.referentiel import vocabulary
-from ancrage.territory.search import Normalized
 
 BATCH = 1000
 ORGANISATION_FIELDS = [
@@ -71,7 +69,7 @@ def write(cluster, report, *, request=None, by=None):
     _contacts(planned)
     _memberships(cluster, planned)
     try:
-        matrix_profiles.write_all(cluster, planned, entries, by)
+        matrix_profiles.write_all(cluster, planned, entries, by, request)
     except matrix_profiles.Refused as refused:
         raise WriteRefused(str(refused)) from None
     for plan in planned:
@@ -100,7 +98,7 @@ def _organisations(cluster, rows):
     now = timezone.now()
     planned, new, changed, seen = [], [], [], {}
     for row in rows:
-        organisation = known.organisation(cluster, row)
+        organisation = known.organisation(row)
         if organisation is None:
             organisation = Organisation(name=row.name)
             _apply(organisation, row, created=True)
@@ -151,7 +149,10 @@ def _apply(organisation, row, *, created):
 
 
 class _Known:
-    """The organisations the rows may refer to, read in a few queries."""
+    """The organisations the rows may refer to, read in a few queries: by
+    SIRET, else by SIREN, else by normalised name in the same commune —
+    for a row with a SIREN, only an organisation recorded without one (the
+    import then fills it in)."""
 
     def __init__(self, cluster, rows):
         sirets = [row.siret for row in rows if row.siret]
@@ -171,19 +172,56 @@ class _Known:
         # The same object for the same organisation, whichever way it is found.
         for siret, organisation in self.establishments.items():
             self.establishments[siret] = self.by_siren.get(organisation.siren, organisation)
+        self.by_name = self._by_name(cluster, [row for row in rows if not self._identified(row)])
 
-    def organisation(self, cluster, row):
-        found = self.establishments.get(row.siret) if row.siret else None
-        if found is not None:
-            return found
-        if row.siren:
-            return self.by_siren.get(row.siren)
-        named = (
-            Organisation.objects.annotate(wanted=Normalized(Value(row.name)))
-            .filter(search_name=F("wanted"), commune=row.commune)
-            .order_by("pk")
+    def _identified(self, row):
+        return (row.siret and row.siret in self.establishments) or (
+            row.siren and row.siren in self.by_siren
         )
-        return named.filter(memberships__cluster=cluster).first() or named.first()
+
+    def _by_name(self, cluster, rows):
+        """{(name key, commune pk): [organisation]}, the cluster's members
+        first, then the oldest."""
+        wanted = {row.name_key for row in rows if row.name_key is not None}
+        if not wanted:
+            return {}
+        pks = {}
+        communes = {commune for _name, commune in wanted}
+        candidates = Organisation.objects.filter(commune__in=communes).values_list(
+            "pk", "name", "commune_id"
+        )
+        for pk, name, commune in candidates.order_by("pk").iterator(chunk_size=BATCH):
+            key = (name_key(name), commune)
+            if key in wanted:
+                pks.setdefault(key, []).append(pk)
+        found = [pk for group in pks.values() for pk in group]
+        members = set(
+            Membership.objects.filter(cluster=cluster, organisation__in=found).values_list(
+                "organisation_id", flat=True
+            )
+        )
+        objects = {organisation.pk: organisation for organisation in self.by_siren.values()}
+        objects |= {
+            pk: organisation
+            for pk, organisation in Organisation.objects.in_bulk(found).items()
+            if pk not in objects
+        }
+        return {
+            key: [objects[pk] for pk in sorted(group, key=lambda pk: (pk not in members, pk))]
+            for key, group in pks.items()
+        }
+
+    def organisation(self, row):
+        found = self.establishments.get(row.siret) if row.siret else None
+        if found is None and row.siren:
+            found = self.by_siren.get(row.siren)
+        if found is not None or row.name_key is None:
+            return found
+        for organisation in self.by_name.get(row.name_key, []):
+            # In memory: an earlier row of the file may have given it its SIREN.
+            if not row.siren or not organisation.siren:
+                return organisation
+        return None
 
 
 # Establishments, contacts, memberships --------------------------------------------
