@@ -18,13 +18,14 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 MAX_COLUMN_WIDTH = 60
 
 
 def safe_text(value):
     """`value` as a cell: text that looks like a formula is made inert."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    # Leading spaces too: some spreadsheets trim them on import.
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
         return "'" + value
     if isinstance(value, datetime) and timezone.is_aware(value):
         return timezone.localtime(value).replace(tzinfo=None)

@@ -26,12 +26,15 @@ def test_xlsx_has_a_bold_frozen_header_and_typed_cells():
 
 
 def test_cells_that_look_like_formulas_are_made_inert():
-    content = xlsx_bytes(["Nom"], [['=HYPERLINK("http://x")'], ["+33 2 97"], ["@SUM(A1)"]])
+    content = xlsx_bytes(
+        ["Nom"], [['=HYPERLINK("http://x")'], ["+33 2 97"], ["@SUM(A1)"], ["  =1+1"]]
+    )
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active
     assert [row[0].value for row in sheet.iter_rows(min_row=2)] == [
         '\'=HYPERLINK("http://x")',
         "'+33 2 97",
         "'@SUM(A1)",
+        "'  =1+1",
     ]
     assert csv_bytes(["Nom"], [["=1+1"]]).decode("utf-8-sig").splitlines()[1] == "'=1+1"
 

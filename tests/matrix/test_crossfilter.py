@@ -214,3 +214,9 @@ def test_the_matching_members_are_computed_once_per_page(staff, sample):
     assert response.context["total"] == 2
     matching = [q for q in queries.captured_queries if "AS profile_id" in q["sql"]]
     assert len(matching) == 1  # the counts bring the page's members
+
+
+def test_an_absurd_page_number_shows_the_last_page(staff, sample):
+    response = staff.get(URL, {"page": "99999999999999999999999"})
+    assert response.status_code == 200
+    assert "Électro Naval" in response.content.decode()

@@ -67,11 +67,17 @@ class Results:
         return load(ids)
 
 
+# No network has a million pages of results; above that, the SQL offset
+# would overflow.
+MAX_PAGE = 1_000_000
+
+
 def page_number(value):
-    """The page asked for, as Paginator.get_page reads it (1 when unreadable)."""
+    """The page asked for, as Paginator.get_page reads it (1 when unreadable),
+    at most MAX_PAGE (Paginator then falls back to the last page)."""
     try:
-        return max(int(value), 1)
-    except (TypeError, ValueError):
+        return min(max(int(value), 1), MAX_PAGE)
+    except (TypeError, ValueError, OverflowError):
         return 1
 
 
