@@ -42,16 +42,31 @@ def record(request, action, obj=None, *, cluster=None, actor=None, actor_email="
         actor = request.user
     return AuditEntry.objects.create(
         actor=actor,
-        actor_email=(actor.email if actor else actor_email)[:254],
+        actor_email=_without_nul(actor.email if actor else actor_email)[:254],
         action=action,
         object_type=obj._meta.label if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
-        object_repr=str(obj)[:200] if obj is not None else "",
+        object_repr=_without_nul(str(obj))[:200] if obj is not None else "",
         cluster_id=cluster.pk if cluster is not None else None,
         ip_address=client_ip(request) if request is not None else None,
-        user_agent=request.META.get("HTTP_USER_AGENT", "")[:300] if request is not None else "",
-        details=details,
+        user_agent=_without_nul(request.META.get("HTTP_USER_AGENT", ""))[:300]
+        if request is not None
+        else "",
+        details=_without_nul(details),
     )
+
+
+def _without_nul(value):
+    """`value` with the NUL characters of its strings removed, recursively:
+    PostgreSQL stores none in text or JSONB, and a crafted request must not
+    turn its audit into an error."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {_without_nul(key): _without_nul(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_without_nul(item) for item in value]
+    return value
 
 
 def purge_expired(now=None):

@@ -12,13 +12,14 @@ from ancrage.organisations.models import Membership, Organisation
 PROFILE_RELATIONS = ("commune__department",)
 
 
-def staff_membership(request, pk):
-    """The acting cluster's membership of organisation `pk`, or 404."""
-    return get_object_or_404(
-        Membership.objects.select_related("cluster", "organisation__commune__department"),
-        organisation_id=pk,
-        cluster=request.scope.cluster,
-    )
+def staff_membership(request, pk, *, write=False):
+    """The acting cluster's membership of organisation `pk`, or 404. A former
+    membership is read-only: `write` (any change to the organisation, its
+    people or its matrix profile) requires an active one."""
+    memberships = Membership.objects.select_related("cluster", "organisation__commune__department")
+    if write:
+        memberships = memberships.active()
+    return get_object_or_404(memberships, organisation_id=pk, cluster=request.scope.cluster)
 
 
 def own_organisation(request):

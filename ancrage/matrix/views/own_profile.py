@@ -36,11 +36,15 @@ def send_back_note(*args, **kwargs):
     )
 
 
-def _membership(request, slug):
+def _membership(request, slug, *, active=False):
+    """The organisation's membership of cluster `slug`, or 404. Validating,
+    sending back and proposing (`active`) need an active membership: a
+    former member's profile is only read."""
+    memberships = Membership.objects.select_related("cluster", "organisation")
+    if active:
+        memberships = memberships.active()
     return get_object_or_404(
-        Membership.objects.select_related("cluster", "organisation"),
-        organisation=request.scope.organisation,
-        cluster__slug=slug,
+        memberships, organisation=request.scope.organisation, cluster__slug=slug
     )
 
 
@@ -69,7 +73,11 @@ def member_list(request):
 
 def _detail(request, membership, send_back_form=None):
     profile = _profile_or_none(membership)
-    awaiting = profile is not None and profile.state in AWAITING_ORGANISATION
+    awaiting = (
+        profile is not None
+        and profile.state in AWAITING_ORGANISATION
+        and membership.status == Membership.Status.ACTIVE
+    )
     version = profiles.version_of(profile) if profile else ""
     context = {
         "membership": membership,
@@ -93,7 +101,7 @@ def member_detail(request, slug):
 @member_required
 @require_POST
 def member_validate(request, slug):
-    membership = _membership(request, slug)
+    membership = _membership(request, slug, active=True)
     profile = _profile_or_none(membership)
     form = NoteForm(request.POST)
     form.is_valid()
@@ -115,7 +123,7 @@ def member_validate(request, slug):
 @member_required
 @require_POST
 def member_send_back(request, slug):
-    membership = _membership(request, slug)
+    membership = _membership(request, slug, active=True)
     profile = _profile_or_none(membership)
     form = send_back_note(request.POST)
     if not form.is_valid():
@@ -140,7 +148,7 @@ def member_send_back(request, slug):
 @member_required
 @require_http_methods(["GET", "POST"])
 def member_propose(request, slug):
-    membership = _membership(request, slug)
+    membership = _membership(request, slug, active=True)
     cluster = membership.cluster
     profile = profiles.profile_for(membership)
     suggestions = reverse("matrix_profile:member_suggestions", kwargs={"slug": slug})

@@ -1,8 +1,9 @@
 """The staff's screen of a member's matrix profile: edit it, submit it for
 validation, read its state, history and pending proposals.
 
-The URL names the organisation; it answers 404 unless the organisation is a
-member of the acting cluster. The profile is created on first visit."""
+The URL names the organisation; it answers 404 unless the organisation is an
+active member of the acting cluster (a former member's profile is neither
+shown nor changed). The profile is created on first visit."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +22,7 @@ HISTORY_LENGTH = 50
 
 def _profile(request, pk):
     membership = get_object_or_404(
-        Membership.objects.select_related("organisation", "cluster"),
+        Membership.objects.active().select_related("organisation", "cluster"),
         organisation_id=pk,
         cluster=request.scope.cluster,
     )

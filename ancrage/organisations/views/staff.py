@@ -33,7 +33,7 @@ from ancrage.organisations.forms import (
 )
 from ancrage.organisations.forms_people import OrganisationInvitationForm
 from ancrage.organisations.identifiers import search_naf
-from ancrage.organisations.models import OrganisationInvitation
+from ancrage.organisations.models import Membership, OrganisationInvitation
 from ancrage.organisations.views.shared import edit_profile
 
 PAGE_SIZE = 25
@@ -79,11 +79,23 @@ def export(request):
         what="members",
         format=fmt,
         count=count,
-        filters={key: value for key, value in query.items() if value and key != "page"},
+        filters=_audited_filters(form),
     )
     return table_response(
         fmt, "adherents", [str(h) for h in EXPORT_HEADERS], export_rows(memberships), "Adhérents"
     )
+
+
+def _audited_filters(form):
+    """The filters the export applied: the form's known, cleaned fields only
+    (never the raw query, which may carry anything)."""
+    if not form.is_bound:
+        return {}
+    return {
+        name: str(getattr(value, "code", None) or getattr(value, "pk", value))
+        for name, value in form.cleaned_data.items()
+        if value not in (None, "")
+    }
 
 
 @staff_required
@@ -180,6 +192,7 @@ def member_context(request, membership, invitation_form=None):
     return {
         "cluster": request.scope.cluster,
         "membership": membership,
+        "can_write": membership.status == Membership.Status.ACTIVE,
         "organisation": organisation,
         "establishments": organisation.establishments.select_related("commune__department"),
         "contacts": organisation.contacts.all(),
@@ -205,7 +218,7 @@ def staff_logo_url(organisation):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
-    membership = staff_membership(request, pk)
+    membership = staff_membership(request, pk, write=True)
     return edit_profile(
         request,
         membership.organisation,

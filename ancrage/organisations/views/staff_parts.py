@@ -33,7 +33,7 @@ def _record_view(records, anchor, handler):
     @staff_required
     @require_http_methods(["GET", "POST"])
     def view(request, pk, item=None):
-        membership = staff_membership(request, pk)
+        membership = staff_membership(request, pk, write=True)
         return handler(
             request,
             membership.organisation,
@@ -67,7 +67,7 @@ def _users_section(request, membership, invitation_form=None):
 @staff_required
 @require_POST
 def invite(request, pk):
-    membership = staff_membership(request, pk)
+    membership = staff_membership(request, pk, write=True)
     form = OrganisationInvitationForm(request.POST, organisation=membership.organisation)
     if not form.is_valid():
         return _users_section(request, membership, invitation_form=form)
@@ -96,7 +96,7 @@ def _invitation(request, membership, invitation_pk):
 @staff_required
 @require_POST
 def invitation_resend(request, pk, invitation):
-    membership = staff_membership(request, pk)
+    membership = staff_membership(request, pk, write=True)
     invitation = _invitation(request, membership, invitation)
     try:
         services.resend(request, invitation)
@@ -114,7 +114,7 @@ def invitation_resend(request, pk, invitation):
 @staff_required
 @require_POST
 def invitation_revoke(request, pk, invitation):
-    membership = staff_membership(request, pk)
+    membership = staff_membership(request, pk, write=True)
     invitation = _invitation(request, membership, invitation)
     try:
         services.revoke(request, invitation)
@@ -130,7 +130,7 @@ def invitation_revoke(request, pk, invitation):
 @staff_required
 @require_POST
 def user_remove(request, pk, link):
-    membership = staff_membership(request, pk)
+    membership = staff_membership(request, pk, write=True)
     link = get_object_or_404(
         OrganisationUser.objects.select_related("user", "organisation"),
         pk=link,
