@@ -2,12 +2,18 @@
 person (the organisations' users and their contacts with an address, each
 address once) through the outbox. The page first shows how many people will
 receive it; the message goes only if that number has not changed since.
-Capped per message and per cluster and day; logged with the filter."""
+Capped per message and per cluster and day; logged with the filter.
 
+Each page carries a signed one-time nonce: the send records it in the audit
+entry, under a lock on the cluster's row (which also serialises the daily
+cap), so posting the same page twice sends nothing the second time."""
+
+import secrets
 from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
+from django.core import signing
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +24,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry
 from ancrage.clusters.forms import BootstrapForm
+from ancrage.clusters.models import Cluster
 from ancrage.core.permissions import staff_required
 from ancrage.matrix import query
 from ancrage.organisations.models import Contact, OrganisationUser
@@ -26,6 +33,34 @@ from ancrage.outbox.services import queue_email
 MAX_RECIPIENTS = 1000
 MAX_MAILINGS_PER_DAY = 10
 PREVIEW = 20
+NONCE_SALT = "ancrage.matrix.mailing"
+NONCE_MAX_AGE = 24 * 3600
+
+
+def new_nonce(cluster):
+    return signing.dumps({"cluster": cluster.pk, "n": secrets.token_urlsafe(16)}, salt=NONCE_SALT)
+
+
+def _nonce_is_valid(cluster, value):
+    try:
+        data = signing.loads(value, salt=NONCE_SALT, max_age=NONCE_MAX_AGE)
+    except signing.BadSignature:
+        return False
+    return isinstance(data, dict) and data.get("cluster") == cluster.pk
+
+
+def _already_sent(cluster, nonce):
+    return AuditEntry.objects.filter(
+        cluster_id=cluster.pk, action=AuditEntry.Action.MAILING_SENT, details__nonce=nonce
+    ).exists()
+
+
+class AlreadySent(Exception):
+    """This page's message was sent before (a second click, a resubmission)."""
+
+
+class OverDailyCap(Exception):
+    """Another message took the cluster's last one of the day meanwhile."""
 
 
 class MailingForm(BootstrapForm, forms.Form):
@@ -40,6 +75,25 @@ class MailingForm(BootstrapForm, forms.Form):
         ),
     )
     expected = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    nonce = forms.CharField(widget=forms.HiddenInput, max_length=200)
+
+    def __init__(self, *args, cluster, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cluster = cluster
+
+    def clean(self):
+        cleaned = super().clean()
+        self.nonce_expired = not _nonce_is_valid(self.cluster, cleaned.get("nonce", ""))
+        if self.nonce_expired:
+            self.add_error(
+                None, _("La page a expiré : vérifiez le message puis envoyez à nouveau.")
+            )
+        return cleaned
+
+    def renew_nonce(self):
+        """After an expired nonce: the page shown again carries a new one."""
+        self.data = self.data.copy()
+        self.data["nonce"] = new_nonce(self.cluster)
 
 
 def recipients(organisations):
@@ -77,7 +131,16 @@ def mailing(request):
     spec = query.parse(scope, request.GET)
     organisations = query.organisations(scope, spec)
     people = recipients(organisations)
-    form = MailingForm(request.POST or None, initial={"expected": len(people)})
+    form = MailingForm(
+        request.POST or None,
+        cluster=cluster,
+        initial={"expected": len(people), "nonce": new_nonce(cluster)},
+    )
+    back = f"{reverse('matrix:crossfilter')}?{spec.query_string()}"
+    posted_nonce = request.POST.get("nonce", "")
+    if posted_nonce and _already_sent(cluster, posted_nonce):
+        messages.info(request, _already_sent_message())
+        return redirect(back)
     problem = ""
     if len(people) > MAX_RECIPIENTS:
         problem = _(
@@ -90,33 +153,15 @@ def mailing(request):
             "avec une adresse."
         )
     elif _sent_today(cluster) >= MAX_MAILINGS_PER_DAY:
-        problem = _(
-            "Le cluster a déjà envoyé %(max)s messages ciblés ces dernières 24 heures : "
-            "réessayez demain."
-        ) % {"max": MAX_MAILINGS_PER_DAY}
-    if request.method == "POST" and not problem and form.is_valid():
-        if form.cleaned_data["expected"] != len(people):
-            form.add_error(
-                None,
-                _(
-                    "La liste des destinataires a changé depuis l'affichage de la page : "
-                    "vérifiez le nombre puis envoyez à nouveau."
-                ),
-            )
-            form.data = form.data.copy()
-            form.data["expected"] = len(people)
-        else:
-            _send(request, cluster, spec, people, form.cleaned_data)
-            messages.success(
-                request,
-                ngettext(
-                    "Le message part vers %(count)s destinataire.",
-                    "Le message part vers %(count)s destinataires.",
-                    len(people),
-                )
-                % {"count": len(people)},
-            )
-            return redirect(f"{reverse('matrix:crossfilter')}?{spec.query_string()}")
+        problem = _cap_problem()
+    if request.method == "POST" and not problem:
+        if form.is_valid():
+            response = _post(request, form, cluster, spec, people, back)
+            if response is not None:
+                return response
+            problem = _cap_problem() if form.cap_reached else ""
+        elif form.nonce_expired:
+            form.renew_nonce()
     return render(
         request,
         "matrix/mailing.html",
@@ -134,8 +179,61 @@ def mailing(request):
     )
 
 
+def _cap_problem():
+    return _(
+        "Le cluster a déjà envoyé %(max)s messages ciblés ces dernières 24 heures : "
+        "réessayez demain."
+    ) % {"max": MAX_MAILINGS_PER_DAY}
+
+
+def _already_sent_message():
+    return _("Ce message est déjà parti : il n'est pas envoyé une seconde fois.")
+
+
+def _post(request, form, cluster, spec, people, back):
+    """Send the valid `form`; a response, or None to show the page again."""
+    form.cap_reached = False
+    if form.cleaned_data["expected"] != len(people):
+        form.add_error(
+            None,
+            _(
+                "La liste des destinataires a changé depuis l'affichage de la page : "
+                "vérifiez le nombre puis envoyez à nouveau."
+            ),
+        )
+        form.data = form.data.copy()
+        form.data["expected"] = len(people)
+        return None
+    try:
+        _send(request, cluster, spec, people, form.cleaned_data)
+    except AlreadySent:
+        messages.info(request, _already_sent_message())
+        return redirect(back)
+    except OverDailyCap:
+        form.cap_reached = True
+        return None
+    messages.success(
+        request,
+        ngettext(
+            "Le message part vers %(count)s destinataire.",
+            "Le message part vers %(count)s destinataires.",
+            len(people),
+        )
+        % {"count": len(people)},
+    )
+    return redirect(back)
+
+
 @transaction.atomic
 def _send(request, cluster, spec, people, data):
+    """Queue the emails, once per nonce and within the daily cap: both are
+    checked under a lock on the cluster's row, so two posts of the same page
+    (or two staff sending at once) are serialised."""
+    Cluster.objects.select_for_update(no_key=True).get(pk=cluster.pk)
+    if _already_sent(cluster, data["nonce"]):
+        raise AlreadySent
+    if _sent_today(cluster) >= MAX_MAILINGS_PER_DAY:
+        raise OverDailyCap
     for email, organisation in people:
         queue_email(
             "mailing_message",
@@ -154,4 +252,5 @@ def _send(request, cluster, spec, people, data):
         filter=spec.query_string(),
         count=len(people),
         subject=data["subject"],
+        nonce=data["nonce"],
     )
