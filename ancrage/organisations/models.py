@@ -220,12 +220,33 @@ class Role(models.TextChoices):
     CONTACT = "contact", _("contact")
 
 
+class ContactQuerySet(models.QuerySet):
+    def seen_by(self, membership):
+        """The contacts the staff of `membership`'s cluster see: their own
+        records and, while the membership is active, the organisation's."""
+        own = models.Q(cluster_id=membership.cluster_id)
+        if membership.status == Membership.Status.ACTIVE:
+            own |= models.Q(cluster=None)
+        return self.filter(own)
+
+
 class Contact(models.Model):
-    """A person of an organisation recorded by staff, with or without an
-    account (people with an account are `OrganisationUser`s)."""
+    """A person of an organisation, without an account (people with an
+    account are `OrganisationUser`s). `cluster` says whose record it is:
+    empty, the organisation's own (recorded in its space, seen by every
+    cluster it is an active member of); set, that cluster's (recorded by its
+    staff, seen and changed only by them and by the organisation)."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="contacts"
+    )
+    cluster = models.ForeignKey(
+        "clusters.Cluster",
+        verbose_name=_("enregistré par le cluster"),
+        on_delete=models.CASCADE,
+        related_name="contacts",
+        null=True,
+        blank=True,
     )
     first_name = models.CharField(_("prénom"), max_length=150, blank=True)
     last_name = models.CharField(_("nom"), max_length=150, blank=True)
@@ -234,6 +255,8 @@ class Contact(models.Model):
     role = models.CharField(_("rôle"), max_length=10, choices=Role.choices, default=Role.CONTACT)
     job_title = models.CharField(_("fonction"), max_length=150, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ContactQuerySet.as_manager()
 
     class Meta:
         ordering = ["last_name", "first_name", "email"]

@@ -175,3 +175,17 @@ def test_the_cap_is_checked_again_under_the_lock(staff, sample, monkeypatch):
     assert response.status_code == 200
     assert "réessayez demain" in response.content.decode()
     assert not OutgoingEmail.objects.exists()
+
+
+def test_another_clusters_contacts_are_never_written_to(staff, sample, cast):
+    ContactFactory(
+        organisation=sample.alpha, email="vu-par-beta@exemple.fr", cluster=cast.cluster_b
+    )
+    ContactFactory(
+        organisation=sample.alpha, email="vu-par-alpha@exemple.fr", cluster=cast.cluster_a
+    )
+    response = staff.get(URL, {"market": "naval"})
+    emails = [email for email, _name in response.context["preview"]]
+    assert "vu-par-alpha@exemple.fr" in emails
+    assert "vu-par-beta@exemple.fr" not in emails
+    assert response.context["recipients"] == 4

@@ -41,7 +41,8 @@ def establishment_of_a(cast):
 
 def contact_of_a(cast):
     organisation = usinage_alpha()
-    return {"pk": organisation.pk, "item": ContactFactory(organisation=organisation).pk}
+    contact = ContactFactory(organisation=organisation, cluster=cast.cluster_a)
+    return {"pk": organisation.pk, "item": contact.pk}
 
 
 def own_establishment(cast):

@@ -15,6 +15,7 @@ from django import forms
 from django.contrib import messages
 from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -96,14 +97,17 @@ class MailingForm(BootstrapForm, forms.Form):
         self.data["nonce"] = new_nonce(self.cluster)
 
 
-def recipients(organisations):
+def recipients(organisations, cluster):
     """[(email, organisation name)]: each address once (case ignored), the
-    organisations in name order, users before contacts."""
+    organisations in name order, users before contacts. Contacts are the
+    ones `cluster` recorded and the organisations' own, never another
+    cluster's records."""
     users = OrganisationUser.objects.filter(
         organisation__in=organisations, user__is_active=True
     ).values_list("user__email", "organisation__name")
     contacts = (
         Contact.objects.filter(organisation__in=organisations)
+        .filter(Q(cluster=cluster) | Q(cluster=None))
         .exclude(email="")
         .values_list("email", "organisation__name")
     )
@@ -130,7 +134,7 @@ def mailing(request):
     scope = query.Scope.of_cluster(cluster)
     spec = query.parse(scope, request.GET)
     organisations = query.organisations(scope, spec)
-    people = recipients(organisations)
+    people = recipients(organisations, cluster)
     form = MailingForm(
         request.POST or None,
         cluster=cluster,

@@ -54,7 +54,7 @@ def home(request):
             "organisation": organisation,
             "memberships": memberships,
             "establishments": organisation.establishments.select_related("commune__department"),
-            "contacts": organisation.contacts.all(),
+            "contacts": organisation.contacts.select_related("cluster"),
             "logo_url": own_logo_url(organisation),
         },
     )

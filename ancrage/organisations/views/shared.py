@@ -55,18 +55,31 @@ def edit_profile(request, organisation, *, clusters, back, logo_url, siren_locke
 
 
 class Records:
-    """Establishments or contacts of an organisation."""
+    """Establishments or contacts of an organisation. Contacts are owned
+    (`owned`): a cluster's staff (`recorder`) reach only the ones their
+    cluster recorded, and record new ones in its name; the organisation's
+    own space (`recorder` None) reaches all of them and records its own."""
 
-    def __init__(self, related, form_class, noun, added, saved, deleted):
+    def __init__(self, related, form_class, noun, added, saved, deleted, owned=False):
         self.related = related
         self.form_class = form_class
         self.noun = noun
         self.added = added
         self.saved = saved
         self.deleted = deleted
+        self.owned = owned
 
-    def get(self, organisation, pk):
-        return get_object_or_404(getattr(organisation, self.related), pk=pk)
+    def get(self, organisation, pk, recorder):
+        items = getattr(organisation, self.related).all()
+        if self.owned and recorder is not None:
+            items = items.filter(cluster=recorder)
+        return get_object_or_404(items, pk=pk)
+
+    def audited_clusters(self, item, clusters):
+        """A cluster's own contact concerns only that cluster's audit log."""
+        if self.owned and item.cluster_id is not None:
+            return [item.cluster]
+        return clusters
 
     def form(self, organisation, data, instance):
         if self.form_class is EstablishmentForm:
@@ -89,24 +102,28 @@ CONTACTS = Records(
     gettext_lazy("Le contact %(name)s est ajouté."),
     gettext_lazy("Le contact %(name)s est enregistré."),
     gettext_lazy("Le contact %(name)s est supprimé."),
+    owned=True,
 )
 
 
-def record_form(request, organisation, records, pk, *, clusters, back):
-    """Add (pk None) or edit one establishment or contact."""
-    instance = records.get(organisation, pk) if pk is not None else None
+def record_form(request, organisation, records, pk, *, clusters, back, recorder=None):
+    """Add (pk None) or edit one establishment or contact; `recorder` is the
+    acting cluster on staff screens, None in the organisation's space."""
+    instance = records.get(organisation, pk, recorder) if pk is not None else None
     form = records.form(organisation, request.POST or None, instance)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             item = form.save(commit=False)
             item.organisation = organisation
+            if records.owned and instance is None:
+                item.cluster = recorder
             item.save()
             if getattr(item, "is_head_office", False):
                 organisation.establishments.exclude(pk=item.pk).update(is_head_office=False)
             _record(
                 request,
                 organisation,
-                clusters,
+                records.audited_clusters(item, clusters),
                 kind=str(records.noun),
                 label=str(item),
                 changed=form.changed_data,
@@ -127,15 +144,15 @@ def record_form(request, organisation, records, pk, *, clusters, back):
     )
 
 
-def record_delete(request, organisation, records, pk, *, clusters, back):
+def record_delete(request, organisation, records, pk, *, clusters, back, recorder=None):
     """GET asks for confirmation; POST deletes."""
-    item = records.get(organisation, pk)
+    item = records.get(organisation, pk, recorder)
     if request.method == "POST":
         with transaction.atomic():
             _record(
                 request,
                 organisation,
-                clusters,
+                records.audited_clusters(item, clusters),
                 kind=str(records.noun),
                 label=str(item),
                 removed=True,

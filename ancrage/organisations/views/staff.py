@@ -33,7 +33,7 @@ from ancrage.organisations.forms import (
 )
 from ancrage.organisations.forms_people import OrganisationInvitationForm
 from ancrage.organisations.identifiers import search_naf
-from ancrage.organisations.models import Membership, OrganisationInvitation
+from ancrage.organisations.models import Contact, Membership, OrganisationInvitation
 from ancrage.organisations.views.shared import edit_profile
 
 PAGE_SIZE = 25
@@ -195,7 +195,7 @@ def member_context(request, membership, invitation_form=None):
         "can_write": membership.status == Membership.Status.ACTIVE,
         "organisation": organisation,
         "establishments": organisation.establishments.select_related("commune__department"),
-        "contacts": organisation.contacts.all(),
+        "contacts": Contact.objects.filter(organisation=organisation).seen_by(membership),
         "users": organisation.users.select_related("user").order_by("user__email"),
         "invitations": OrganisationInvitation.objects.filter(
             organisation=organisation,

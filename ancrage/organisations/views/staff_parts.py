@@ -41,6 +41,7 @@ def _record_view(records, anchor, handler):
             item,
             clusters=[request.scope.cluster],
             back=_back(pk, anchor),
+            recorder=request.scope.cluster,
         )
 
     return view
