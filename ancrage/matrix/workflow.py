@@ -46,6 +46,9 @@ def _organisation_emails(profile):
 
 
 def _tell_organisation(profile, by, review):
+    emails = _organisation_emails(profile)
+    if not emails:
+        return
     context = {
         "cluster": _cluster(profile).name,
         "organisation": profile.membership.organisation.name,
@@ -53,7 +56,7 @@ def _tell_organisation(profile, by, review):
         "review": review,
         "url": _organisation_url(profile),
     }
-    for email in _organisation_emails(profile):
+    for email in emails:
         queue_email("matrix_submitted", email, context)
 
 

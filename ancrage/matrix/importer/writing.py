@@ -8,6 +8,7 @@ a 5,000-row file costs a few dozen queries, not tens of thousands."""
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +24,7 @@ from ancrage.organisations.models import (
     SizeClass,
 )
 from ancrage.referentiel import vocabulary
+from ancrage.referentiel.search.text import written
 
 BATCH = 1000
 ORGANISATION_FIELDS = [
@@ -185,13 +187,15 @@ class _Known:
         wanted = {row.name_key for row in rows if row.name_key is not None}
         if not wanted:
             return {}
+        # A row with a SIREN only looks for an organisation recorded without one.
+        any_organisation = {row.name_key[1] for row in rows if row.name_key and not row.siren}
+        without_siren = {commune for _name, commune in wanted} - any_organisation
+        candidates = Organisation.objects.filter(
+            Q(commune__in=any_organisation) | Q(commune__in=without_siren, siren="")
+        ).values_list("pk", "name", "commune_id")
         pks = {}
-        communes = {commune for _name, commune in wanted}
-        candidates = Organisation.objects.filter(commune__in=communes).values_list(
-            "pk", "name", "commune_id"
-        )
         for pk, name, commune in candidates.order_by("pk").iterator(chunk_size=BATCH):
-            key = (name_key(name), commune)
+            key = (written(name), commune)  # name_key, without filling its cache
             if key in wanted:
                 pks.setdefault(key, []).append(pk)
         found = [pk for group in pks.values() for pk in group]
