@@ -6,14 +6,22 @@ A member is added by SIREN first: an organisation already on the platform
 
 import uuid
 
+from django.conf import settings
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ancrage.accounts import audit
 from ancrage.accounts.invitations import send_invitation
 from ancrage.accounts.models import AuditEntry, default_invitation_expiry
-from ancrage.organisations.models import Membership, Organisation, OrganisationInvitation
+from ancrage.organisations.models import (
+    Membership,
+    Organisation,
+    OrganisationInvitation,
+    OrganisationUser,
+)
+from ancrage.outbox.services import queue_email
 
 
 class MemberError(Exception):
@@ -45,7 +53,28 @@ def attach(request, organisation, membership_form):
         siren=organisation.siren,
         existing=True,
     )
+    _tell_users(request, organisation, cluster, "organisation_attached")
     return membership
+
+
+def _tell_users(request, organisation, cluster, template, **context):
+    """Email the people who act for `organisation` what `cluster`'s staff
+    just did to it (transparency: SIRENs are public, anyone may try)."""
+    emails = OrganisationUser.objects.filter(
+        organisation=organisation, user__is_active=True
+    ).values_list("user__email", flat=True)
+    by = request.user
+    context = {
+        "organisation": organisation,
+        "cluster": cluster,
+        "by": by.get_full_name() or by.email,
+        "by_email": by.email,
+        "when": timezone.localtime(),
+        "url": settings.SITE_URL + reverse("organisation:home"),
+        **context,
+    }
+    for email in sorted(emails):
+        queue_email(template, email, context)
 
 
 @transaction.atomic
@@ -92,6 +121,13 @@ def invite(request, form, cluster):
     invitation.invited_by = request.user
     invitation.save()
     send_invitation(request, invitation, cluster=cluster)
+    _tell_users(
+        request,
+        invitation.organisation,
+        cluster,
+        "organisation_invitation_notice",
+        invitation=invitation,
+    )
     return invitation
 
 
