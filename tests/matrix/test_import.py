@@ -387,13 +387,46 @@ def test_comments_on_kept_items_survive_a_reimport(world):
 
 def test_an_existing_contact_is_completed_not_doubled(world):
     organisation = OrganisationFactory(siren=SIREN_A)
-    ContactFactory(organisation=organisation, email="anne@exemple.fr", first_name="", last_name="")
+    ContactFactory(
+        organisation=organisation,
+        cluster=world.cluster,
+        email="anne@exemple.fr",
+        first_name="",
+        last_name="",
+    )
     data = xlsx(
         [row(SIREN=SIREN_A, Nom="X", E_mail_du_contact="ANNE@exemple.fr", Prénom_du_contact="Anne")]
     )
     run(world, data)
     contact = Contact.objects.get(organisation=organisation)
     assert (contact.email, contact.first_name) == ("anne@exemple.fr", "Anne")
+
+
+def test_imported_contacts_are_the_clusters_and_others_stay_untouched(world, cast):
+    organisation = OrganisationFactory(siren=SIREN_A)
+    own = ContactFactory(organisation=organisation, cluster=None, email="own@x.fr", first_name="")
+    other = ContactFactory(
+        organisation=organisation, cluster=cast.cluster_b, email="b@x.fr", first_name=""
+    )
+    data = xlsx(
+        [
+            row(SIREN=SIREN_A, Nom="X", E_mail_du_contact="own@x.fr", Prénom_du_contact="Anne"),
+            row(SIREN=SIREN_B, Nom="Y", Code_commune="56121", E_mail_du_contact="y@x.fr"),
+        ]
+    )
+    assert problems(run(world, data)) == []
+    # The organisation's own contact is read-only for the cluster, and not doubled.
+    own.refresh_from_db()
+    assert own.first_name == ""
+    assert Contact.objects.filter(email="own@x.fr").count() == 1
+    assert Contact.objects.get(email="y@x.fr").cluster == world.cluster
+    # Another cluster's contact is neither seen nor changed.
+    data = xlsx([row(SIREN=SIREN_A, Nom="X", E_mail_du_contact="b@x.fr", Prénom_du_contact="Bé")])
+    assert problems(run(world, data)) == []
+    other.refresh_from_db()
+    assert other.first_name == ""
+    mine = Contact.objects.get(email="b@x.fr", cluster=world.cluster)
+    assert mine.first_name == "Bé"
 
 
 # Validation ------------------------------------------------------------------------

@@ -68,7 +68,7 @@ def write(cluster, report, *, request=None, by=None):
     entries = _add_to_vocabulary(request, by, cluster, report, summary)
     planned = _organisations(cluster, report.rows)
     _establishments(planned)
-    _contacts(planned)
+    _contacts(cluster, planned)
     _memberships(cluster, planned)
     try:
         matrix_profiles.write_all(cluster, planned, entries, by, request)
@@ -251,12 +251,19 @@ def _establishments(planned):
     Establishment.objects.bulk_create(new, batch_size=BATCH)
 
 
-def _contacts(planned):
+def _contacts(cluster, planned):
+    """The cluster's contacts: created as its records, completed when they
+    are; an organisation's own contact with the same address is left as it
+    is (read-only for clusters), another cluster's is never seen."""
     with_email = [plan for plan in planned if plan.row.email]
     existing = {}
-    contacts = Contact.objects.filter(
-        organisation__in=[plan.organisation for plan in with_email if not plan.created]
-    ).order_by("-pk")
+    contacts = (
+        Contact.objects.filter(
+            organisation__in=[plan.organisation for plan in with_email if not plan.created]
+        )
+        .filter(Q(cluster=cluster) | Q(cluster=None))
+        .order_by("-cluster", "-pk")  # the cluster's own record wins
+    )
     for contact in contacts:
         existing[(contact.organisation_id, contact.email.lower())] = contact
     new, changed = [], []
@@ -267,12 +274,15 @@ def _contacts(planned):
             new.append(
                 Contact(
                     organisation=plan.organisation,
+                    cluster=cluster,
                     email=row.email,
                     first_name=row.first_name,
                     last_name=row.last_name,
                 )
             )
             plan.changed = True
+            continue
+        if contact.cluster_id is None:
             continue
         names = {"first_name": row.first_name, "last_name": row.last_name}
         names = {key: value for key, value in names.items() if value}
