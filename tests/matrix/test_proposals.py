@@ -320,3 +320,22 @@ def test_the_pickers_suggest_the_profiles_own_cluster_vocabulary(client, cast, w
         ).content.decode()
     )
     assert suggested("alpha", "<script>") == suggested("alpha", "occupation")
+
+
+def test_a_former_members_proposal_can_no_longer_be_decided(client, cast):
+    from ancrage.matrix.factories import MatrixProfileFactory, ProposalFactory
+    from ancrage.organisations.factories import MembershipFactory
+    from ancrage.organisations.models import Membership
+
+    membership = MembershipFactory(cluster=cast.cluster_a, status=Membership.Status.FORMER)
+    proposal = ProposalFactory(profile=MatrixProfileFactory(membership=membership))
+    login(client, cast.staff_a)
+    page = client.get(reverse("matrix_profile:proposal_detail", args=[proposal.pk]))
+    assert "n'est plus adhérente" in page.content.decode()
+    assert 'value="accept"' not in page.content.decode()
+    response = client.post(
+        reverse("matrix_profile:proposal_decide", args=[proposal.pk]), {"decision": "accept"}
+    )
+    assert response.status_code == 404
+    proposal.refresh_from_db()
+    assert proposal.status == "pending"

@@ -12,6 +12,7 @@ from ancrage.core.permissions import staff_required
 from ancrage.matrix import changes, profiles, workflow
 from ancrage.matrix.forms import NoteForm
 from ancrage.matrix.models import Proposal
+from ancrage.organisations.models import Membership
 
 RECENT = 20
 
@@ -74,10 +75,13 @@ def _detail(request, proposal, accept_form=None, refuse_form=None, status=200):
     return render(request, "matrix/proposal_detail.html", context, status=status)
 
 
-def _proposal(request, pk):
-    return get_object_or_404(
-        _proposals(request).select_related("profile__membership__cluster"), pk=pk
-    )
+def _proposal(request, pk, active=False):
+    """The proposal `pk` of the acting cluster; with `active`, only while the
+    organisation is still an active member (a former one is read-only)."""
+    proposals = _proposals(request).select_related("profile__membership__cluster")
+    if active:
+        proposals = proposals.filter(profile__membership__status=Membership.Status.ACTIVE)
+    return get_object_or_404(proposals, pk=pk)
 
 
 @staff_required
@@ -89,7 +93,7 @@ def proposal_detail(request, pk):
 @staff_required
 @require_POST
 def proposal_decide(request, pk):
-    proposal = _proposal(request, pk)
+    proposal = _proposal(request, pk, active=True)
     decision = request.POST.get("decision")
     if decision == "accept":
         form = _accept_form(request.POST)
