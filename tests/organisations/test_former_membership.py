@@ -108,3 +108,17 @@ def test_organisation_cannot_validate_or_propose_for_a_former_membership(client,
         assert response.status_code == 404, name
     assert client.get(reverse("matrix_profile:member_propose", args=[slug])).status_code == 404
     assert not MatrixProfile.objects.filter(membership__cluster=cast.cluster_b).exists()
+
+
+def test_ending_a_membership_revokes_its_pending_invitations(client, cast):
+    organisation = Organisation.objects.get(name="Usinage Alpha")
+    mine = OrganisationInvitationFactory(organisation=organisation, cluster=cast.cluster_a)
+    others = MembershipFactory(cluster=cast.cluster_b, organisation=organisation)
+    theirs = OrganisationInvitationFactory(organisation=organisation, cluster=others.cluster)
+    login(client, cast.staff_a)
+    url = reverse("members:membership_edit", args=[organisation.pk])
+    client.post(url, {"status": "former", "since": "", "fee_year": "", "notes": ""})
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert mine.status == "revoked"  # its link no longer gives access
+    assert theirs.status == "pending"  # cluster B's own invitation is not ours to end

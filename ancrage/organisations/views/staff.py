@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -237,7 +238,12 @@ def membership_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
             with transaction.atomic():
-                form.save()
+                membership = form.save()
+                if membership.status != Membership.Status.ACTIVE:
+                    # A former member's pending invitations die with it.
+                    OrganisationInvitation.objects.pending().filter(
+                        cluster=membership.cluster, organisation=membership.organisation
+                    ).update(revoked_at=timezone.now())
                 services.record_update(
                     request,
                     AuditEntry.Action.MEMBER_UPDATED,
