@@ -81,11 +81,12 @@ def load_members():
             active = rng.random() >= FORMER_SHARE
             memberships.append((len(organisations), cluster, active))
             organisations.append(organisation)
+    homes = [cluster for _index, cluster, _active in memberships]
     neopolia = [index for index, cluster, _a in memberships if cluster.slug == "neopolia"]
     naval = clusters["bretagne-pole-naval"]
     memberships += [(index, naval, True) for index in rng.sample(neopolia, SHARED_WITH_NAVAL)]
     Organisation.objects.bulk_create(organisations)
-    details(rng, organisations)
+    details(rng, organisations, homes)
     saved = Membership.objects.bulk_create(
         MembershipFactory.build(
             cluster=cluster,
@@ -154,10 +155,11 @@ def organisation_for(rng, number, sector, nafs, places):
     )
 
 
-def details(rng, organisations):
-    """Each organisation's head office and a contact."""
+def details(rng, organisations, homes):
+    """Each organisation's head office and a contact, recorded by the staff
+    of its first cluster (`homes`, in the same order)."""
     establishments, contacts = [], []
-    for organisation in organisations:
+    for organisation, home in zip(organisations, homes, strict=True):
         establishments.append(
             EstablishmentFactory.build(
                 organisation=organisation,
@@ -172,6 +174,7 @@ def details(rng, organisations):
         contacts.append(
             ContactFactory.build(
                 organisation=organisation,
+                cluster=home,
                 first_name=first,
                 last_name=last,
                 email=fictitious.email_for(first, last, organisation.website.split("://")[1]),
