@@ -58,17 +58,21 @@ def attach(request, organisation, membership_form):
 
 
 def _tell_users(request, organisation, cluster, template, **context):
+    tell_users(organisation, cluster, template, by=request.user, **context)
+
+
+def tell_users(organisation, cluster, template, by=None, **context):
     """Email the people who act for `organisation` what `cluster`'s staff
-    just did to it (transparency: SIRENs are public, anyone may try)."""
+    (`by`, or the team when a command did it) just did to it
+    (transparency: SIRENs are public, anyone may try)."""
     emails = OrganisationUser.objects.filter(
         organisation=organisation, user__is_active=True
     ).values_list("user__email", flat=True)
-    by = request.user
     context = {
         "organisation": organisation,
         "cluster": cluster,
-        "by": by.get_full_name() or by.email,
-        "by_email": by.email,
+        "by": (by.get_full_name() or by.email) if by else _("L'équipe du cluster"),
+        "by_email": by.email if by else "",
         "when": timezone.localtime(),
         "url": settings.SITE_URL + reverse("organisation:home"),
         **context,

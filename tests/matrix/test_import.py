@@ -264,8 +264,46 @@ def test_an_existing_organisation_is_found_by_siret_or_siren_and_joins_the_clust
     assert outcome.summary.updated == [3]  # a former member, active again
     assert Organisation.objects.filter(siren=SIREN_C).count() == 1
     elsewhere.organisation.refresh_from_db()
-    assert elsewhere.organisation.name == "Nouveau nom"
+    # Not this cluster's member before: attached as it is, not rewritten.
+    assert elsewhere.organisation.name == "Ancien nom"
     assert Membership.objects.get(organisation__siren=SIREN_B).status == "active"
+
+
+def test_another_clusters_member_is_attached_not_rewritten_and_its_people_told(world, cast):
+    theirs = MembershipFactory(
+        cluster=cast.cluster_b,
+        organisation__siren=SIREN_C,
+        organisation__name="Chantier du Nord",
+        organisation__headcount=120,
+    ).organisation
+    OrganisationUserFactory(organisation=theirs, user__email="dirigeante@nord.fr")
+    outcome = run(world, xlsx([row(SIREN=SIREN_C, Nom="Nom choisi ailleurs", Effectif="4999")]))
+    assert problems(outcome) == []
+    theirs.refresh_from_db()
+    assert (theirs.name, theirs.headcount) == ("Chantier du Nord", 120)
+    assert Membership.objects.filter(cluster=world.cluster, organisation=theirs).exists()
+    entry = AuditEntry.objects.get(
+        action=AuditEntry.Action.MEMBER_ADDED, cluster_id=world.cluster.pk
+    )
+    assert entry.details["existing"] is True and entry.details["via"] == "import"
+    email = OutgoingEmail.objects.get(to="dirigeante@nord.fr")
+    assert "aux adhérents" in email.body_text
+
+
+def test_a_name_alike_in_another_cluster_is_not_taken(world, cast):
+    theirs = MembershipFactory(
+        cluster=cast.cluster_b,
+        organisation__siren="",
+        organisation__name="Usinage du Port",
+        organisation__commune=world.lorient,
+        organisation__headcount=7,
+    ).organisation
+    outcome = run(world, xlsx([row(Nom="usinage du PORT", Code_commune="56121", Effectif="3")]))
+    assert problems(outcome) == []
+    theirs.refresh_from_db()
+    assert theirs.headcount == 7
+    assert not Membership.objects.filter(cluster=world.cluster, organisation=theirs).exists()
+    assert Organisation.objects.filter(name__iexact="usinage du port").count() == 2
 
 
 def test_empty_cells_keep_what_is_recorded(world):

@@ -4,7 +4,7 @@ and refuses two rows of the same organisation in one file."""
 
 import pytest
 
-from ancrage.organisations.factories import MembershipFactory, OrganisationFactory
+from ancrage.organisations.factories import MembershipFactory
 from ancrage.organisations.models import Membership, Organisation
 from tests.matrix.test_import import SIREN_A, SIREN_B, SIREN_C, make_world, problems, row, run, xlsx
 
@@ -46,7 +46,12 @@ def test_a_siren_never_completes_an_organisation_that_has_another(world):
 
 
 def test_two_sirens_with_the_same_name_and_commune_are_two_organisations(world):
-    OrganisationFactory(siren="", name="Zorglub Mécanique", commune=world.lorient)
+    MembershipFactory(
+        cluster=world.cluster,
+        organisation__siren="",
+        organisation__name="Zorglub Mécanique",
+        organisation__commune=world.lorient,
+    )
     data = xlsx(
         [
             row(SIREN=SIREN_A, Nom="Zorglub Mécanique", Code_commune="56121"),
@@ -55,7 +60,7 @@ def test_two_sirens_with_the_same_name_and_commune_are_two_organisations(world):
     )
     outcome = run(world, data)
     assert problems(outcome) == []
-    assert (outcome.summary.created, outcome.summary.updated) == ([2, 3], [])
+    assert (outcome.summary.created, outcome.summary.updated) == ([3], [2])
     # The first row completed the organisation without a SIREN, the second created its own.
     assert sorted(
         Organisation.objects.filter(name="Zorglub Mécanique").values_list("siren", flat=True)

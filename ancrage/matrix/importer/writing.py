@@ -12,10 +12,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ancrage.accounts import audit
+from ancrage.accounts.models import AuditEntry
 from ancrage.matrix.importer import matrix_profiles
 from ancrage.matrix.importer.matching import name_key
 from ancrage.matrix.importer.summary import Summary
 from ancrage.matrix.importer.validation import Row
+from ancrage.organisations import services
 from ancrage.organisations.models import (
     Contact,
     Establishment,
@@ -53,6 +56,7 @@ class Planned:
     changed: bool = False
     membership: Membership | None = None
     joined: bool = False  # new in the cluster
+    attached: bool = False  # another cluster's member, found by SIREN or SIRET
 
     @property
     def status(self):
@@ -70,6 +74,7 @@ def write(cluster, report, *, request=None, by=None):
     _establishments(planned)
     _contacts(cluster, planned)
     _memberships(cluster, planned)
+    _tell_attached(request, by, cluster, planned)
     try:
         matrix_profiles.write_all(cluster, planned, entries, by, request)
     except matrix_profiles.Refused as refused:
@@ -97,6 +102,11 @@ def _add_to_vocabulary(request, by, cluster, report, summary):
 
 def _organisations(cluster, rows):
     known = _Known(cluster, rows)
+    members_here = set(
+        Membership.objects.filter(cluster=cluster, organisation__in=known.found()).values_list(
+            "organisation_id", flat=True
+        )
+    )
     now = timezone.now()
     planned, new, changed, seen = [], [], [], {}
     for row in rows:
@@ -117,7 +127,11 @@ def _organisations(cluster, rows):
             )
         seen[organisation.pk] = row.line
         plan = Planned(row, organisation, created=False)
-        if _apply(organisation, row, created=False):
+        if organisation.pk not in members_here:
+            # Another cluster's member, found by SIREN or SIRET: attached as
+            # it is; its shared profile is not this cluster's to rewrite.
+            plan.attached = True
+        elif _apply(organisation, row, created=False):
             organisation.updated_at = now
             changed.append(organisation)
             plan.changed = True
@@ -190,9 +204,16 @@ class _Known:
         # A row with a SIREN only looks for an organisation recorded without one.
         any_organisation = {row.name_key[1] for row in rows if row.name_key and not row.siren}
         without_siren = {commune for _name, commune in wanted} - any_organisation
-        candidates = Organisation.objects.filter(
-            Q(commune__in=any_organisation) | Q(commune__in=without_siren, siren="")
-        ).values_list("pk", "name", "commune_id")
+        # Only the cluster's own members (active or former): another
+        # cluster's organisation is found by its SIREN or SIRET, never by a
+        # name that merely looks the same.
+        candidates = (
+            Organisation.objects.filter(
+                Q(commune__in=any_organisation) | Q(commune__in=without_siren, siren="")
+            )
+            .filter(memberships__cluster=cluster)
+            .values_list("pk", "name", "commune_id")
+        )
         pks = {}
         for pk, name, commune in candidates.order_by("pk").iterator(chunk_size=BATCH):
             key = (written(name), commune)  # name_key, without filling its cache
@@ -215,6 +236,12 @@ class _Known:
             for key, group in pks.items()
         }
 
+    def found(self):
+        """Every organisation already on the platform the rows may refer to."""
+        groups = [*self.establishments.values(), *self.by_siren.values()]
+        groups += [o for group in self.by_name.values() for o in group]
+        return {organisation.pk for organisation in groups}
+
     def organisation(self, row):
         found = self.establishments.get(row.siret) if row.siret else None
         if found is None and row.siren:
@@ -231,13 +258,32 @@ class _Known:
 # Establishments, contacts, memberships --------------------------------------------
 
 
+def _tell_attached(request, by, cluster, planned):
+    """An organisation another cluster already had, now also this cluster's
+    member: audited, and its people are told (as when staff add it by SIREN)."""
+    for plan in planned:
+        if plan.attached and plan.joined:
+            organisation = plan.organisation
+            audit.record(
+                request,
+                AuditEntry.Action.MEMBER_ADDED,
+                organisation,
+                cluster=cluster,
+                actor=by,
+                siren=organisation.siren,
+                existing=True,
+                via="import",
+            )
+            services.tell_users(organisation, cluster, "organisation_attached", by=by)
+
+
 def _establishments(planned):
     sirets = [plan.row.siret for plan in planned if plan.row.siret]
     existing = set(Establishment.objects.filter(siret__in=sirets).values_list("siret", flat=True))
     new = []
     for plan in planned:
         row = plan.row
-        if row.siret and row.siret not in existing:
+        if row.siret and row.siret not in existing and not plan.attached:
             existing.add(row.siret)
             new.append(
                 Establishment(
