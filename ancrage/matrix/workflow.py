@@ -240,15 +240,16 @@ def _decide(request, proposal, status, note):
 
 
 @transaction.atomic
-def accept(request, proposal, note=""):
+def accept(request, proposal, note="", version=None):
     """Apply the proposal (the organisation's content) and validate the
-    profile in its author's name; the `Changes` applied."""
+    profile in its author's name; the `Changes` applied. With `version`,
+    refused (StaleProfile) if the profile changed since the page showed it."""
     proposal = _locked_pending(proposal)
     profile = proposal.profile
     content = profiles.content_from_snapshot(_cluster(profile), proposal.content)
     before = profiles.content_of(profile)
     before_state = profile.state
-    profiles.write(profile, content, by=request.user, by_staff=False)
+    profiles.write(profile, content, by=request.user, by_staff=False, version=version)
     profile.refresh_from_db()
     profiles.change_state(
         profile,

@@ -339,3 +339,27 @@ def test_a_former_members_proposal_can_no_longer_be_decided(client, cast):
     assert response.status_code == 404
     proposal.refresh_from_db()
     assert proposal.status == "pending"
+
+
+def test_accepting_after_a_change_made_meanwhile_is_refused(client, cast, profile, words):
+    propose(client, cast, profile, words)
+    proposal = Proposal.objects.get()
+    client.logout()
+    login(client, cast.staff_a)
+    page = client.get(reverse("matrix_profile:proposal_detail", kwargs={"pk": proposal.pk}))
+    version = page.context["version"]
+    # A colleague changes the profile while the page is open…
+    profiles.write(
+        profile, profiles.Content(occupation=words.design), by=cast.staff_a, by_staff=True
+    )
+    response = client.post(
+        reverse("matrix_profile:proposal_decide", kwargs={"pk": proposal.pk}),
+        {"decision": "accept", "accept-note": "", "version": version},
+        follow=True,
+    )
+    # …so accepting what the page showed is refused, and nothing is written.
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.PENDING
+    profile.refresh_from_db()
+    assert profiles.content_of(profile).occupation == words.design
+    assert response.context["changed_since"]  # the page says the profile changed

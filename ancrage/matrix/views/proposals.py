@@ -69,6 +69,9 @@ def _detail(request, proposal, accept_form=None, refuse_form=None, status=200):
         "diff": changes.between(profiles.content_of(profile), content),
         "dropped": _dropped(proposal.content, content),
         "changed_since": profile.updated_at > proposal.proposed_at,
+        # The diff shown is against this version: accepting after another
+        # change is refused, so nobody accepts what they did not see.
+        "version": profiles.version_of(profile),
         "accept_form": accept_form or _accept_form(),
         "refuse_form": refuse_form or _refuse_form(),
     }
@@ -100,7 +103,12 @@ def proposal_decide(request, pk):
         if not form.is_valid():
             return _detail(request, proposal, accept_form=form)
         try:
-            workflow.accept(request, proposal, form.cleaned_data["note"])
+            workflow.accept(
+                request,
+                proposal,
+                form.cleaned_data["note"],
+                version=request.POST.get("version") or None,
+            )
         except profiles.ProfileError as error:
             messages.error(request, str(error))
             return redirect("matrix_profile:proposal_detail", pk=pk)
