@@ -13,6 +13,7 @@ from ancrage.accounts.models import AuditEntry
 from ancrage.organisations.factories import MembershipFactory
 from ancrage.organisations.models import Membership
 from ancrage.referentiel.factories import VocabularyEntryFactory
+from ancrage.referentiel.models import Activity
 from ancrage.tenders.factories import (
     CandidateFactory,
     ConsortiumFactory,
@@ -116,13 +117,15 @@ def test_requirements_by_skill_name_or_activity(staff, world):
     ("data", "message"),
     [
         ({"importance": "must"}, "Choisissez une compétence ou une activité"),
-        ({"skill": "Usinage", "activity": "1", "importance": "1"}, "l&#x27;une ou l&#x27;autre"),
+        ({"skill": "Usinage", "activity": "any", "importance": "1"}, "l&#x27;une ou l&#x27;autre"),
         ({"skill": "Pâtisserie fine", "importance": "1"}, "Aucun élément ne correspond"),
         ({"activity": "999999", "importance": "1"}, "Sélectionnez un choix valide"),
         ({"skill": "Usinage", "importance": "9"}, "Sélectionnez un choix valide"),
     ],
 )
 def test_bad_requirements_are_refused_in_french(staff, world, data, message):
+    if data.get("activity") == "any":  # a seeded activity, whatever its id
+        data = {**data, "activity": str(Activity.objects.order_by("pk").first().pk)}
     tender = TenderFactory(cluster=world.cluster)
     response = staff.post(reverse("tenders:requirement_add", args=[tender.pk]), data)
     assert response.status_code == 200
