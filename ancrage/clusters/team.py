@@ -6,15 +6,12 @@ at the same moment (two demotions, a double-submitted invitation) run one
 after the other, and the second sees what the first did. The last
 administrator of a cluster can be neither demoted nor removed."""
 
-import uuid
-
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ancrage.accounts import audit
+from ancrage.accounts import audit, invitations
 from ancrage.accounts.invitations import send_invitation
-from ancrage.accounts.models import AuditEntry, default_invitation_expiry
+from ancrage.accounts.models import AuditEntry
 from ancrage.clusters.models import Cluster, ClusterStaff, StaffInvitation
 
 
@@ -67,12 +64,7 @@ def resend(request, invitation):
         invitation, _("Cette invitation est %(status)s : elle ne peut plus être renvoyée.")
     )
     _refuse_if_in_team(invitation.cluster, invitation.email)
-    invitation.key = uuid.uuid4()
-    invitation.expires_at = default_invitation_expiry()
-    invitation.invited_by = request.user
-    invitation.save(update_fields=["key", "expires_at", "invited_by"])
-    send_invitation(request, invitation, cluster=invitation.cluster)
-    return invitation
+    return invitations.renew(request, invitation)
 
 
 @transaction.atomic
@@ -80,16 +72,7 @@ def revoke(request, invitation):
     invitation = _locked_open_invitation(
         invitation, _("Cette invitation est %(status)s : elle ne peut plus être annulée.")
     )
-    invitation.revoked_at = timezone.now()
-    invitation.save(update_fields=["revoked_at"])
-    audit.record(
-        request,
-        AuditEntry.Action.INVITATION_REVOKED,
-        invitation,
-        cluster=invitation.cluster,
-        to=invitation.email,
-    )
-    return invitation
+    return invitations.revoke(request, invitation)
 
 
 def _locked_member(member):

@@ -4,17 +4,15 @@ adding a member, inviting people to act for an organisation, removing them.
 A member is added by SIREN first: an organisation already on the platform
 (member of another cluster) gets a new membership, never a duplicate."""
 
-import uuid
-
 from django.conf import settings
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ancrage.accounts import audit
+from ancrage.accounts import audit, invitations
 from ancrage.accounts.invitations import send_invitation
-from ancrage.accounts.models import AuditEntry, default_invitation_expiry
+from ancrage.accounts.models import AuditEntry
 from ancrage.organisations.models import (
     Membership,
     Organisation,
@@ -148,12 +146,7 @@ def resend(request, invitation):
     invitation = _open(
         invitation, _("Cette invitation est %(status)s : elle ne peut plus être renvoyée.")
     )
-    invitation.key = uuid.uuid4()
-    invitation.expires_at = default_invitation_expiry()
-    invitation.invited_by = request.user
-    invitation.save(update_fields=["key", "expires_at", "invited_by"])
-    send_invitation(request, invitation, cluster=invitation.cluster)
-    return invitation
+    return invitations.renew(request, invitation)
 
 
 @transaction.atomic
@@ -161,16 +154,7 @@ def revoke(request, invitation):
     invitation = _open(
         invitation, _("Cette invitation est %(status)s : elle ne peut plus être annulée.")
     )
-    invitation.revoked_at = timezone.now()
-    invitation.save(update_fields=["revoked_at"])
-    audit.record(
-        request,
-        AuditEntry.Action.INVITATION_REVOKED,
-        invitation,
-        cluster=invitation.cluster,
-        to=invitation.email,
-    )
-    return invitation
+    return invitations.revoke(request, invitation)
 
 
 def remove_user(request, link, cluster):
