@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "ancrage.organisations",
     "ancrage.matrix",
     "ancrage.tenders",
+    "ancrage.gpec",
+    "ancrage.surveys",
     "ancrage.outbox",
     "ancrage.api",
     "ancrage.demo",

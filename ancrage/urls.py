@@ -12,6 +12,13 @@ urlpatterns = [
     path("cluster/adherents/", include("ancrage.organisations.urls")),
     path("cluster/matrice/", include("ancrage.matrix.urls")),
     path("cluster/appels-d-offres/", include("ancrage.tenders.urls")),
+    path("cluster/enquetes/questionnaires/", include("ancrage.surveys.builder_urls")),
+    path("cluster/enquetes/", include("ancrage.surveys.results_urls")),
+    path("cluster/enquetes/", include("ancrage.surveys.export_urls")),
+    path("cluster/enquetes/", include("ancrage.surveys.campaign_urls")),
+    # Answering: by personal link (enquete/<token>/…) and from the
+    # organisation's space (organisation/enquetes/…).
+    path("", include("ancrage.surveys.respond_urls")),
     path("cluster/", include("ancrage.clusters.urls")),
     path("organisation/", include("ancrage.organisations.self_urls")),
     path("plateforme/matrice/", include("ancrage.matrix.network_urls")),

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GpecConfig(AppConfig):
+    name = "ancrage.gpec"
+    verbose_name = "GPEC"
