@@ -19,6 +19,8 @@ urlpatterns = [
     # Answering: by personal link (enquete/<token>/…) and from the
     # organisation's space (organisation/enquetes/…).
     path("", include("ancrage.surveys.respond_urls")),
+    # The summary shared with respondents (statistical secrecy applied).
+    path("organisation/enquetes/", include("ancrage.surveys.summary_urls")),
     path("cluster/", include("ancrage.clusters.urls")),
     path("organisation/", include("ancrage.organisations.self_urls")),
     path("plateforme/matrice/", include("ancrage.matrix.network_urls")),
