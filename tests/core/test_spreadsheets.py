@@ -6,7 +6,13 @@ import openpyxl
 import time_machine
 from django.utils import timezone
 
-from ancrage.core.spreadsheets import XLSX_TYPE, csv_bytes, table_response, xlsx_bytes
+from ancrage.core.spreadsheets import (
+    XLSX_TYPE,
+    csv_bytes,
+    table_response,
+    xlsx_bytes,
+    xlsx_sheets_bytes,
+)
 
 
 def test_xlsx_has_a_bold_frozen_header_and_typed_cells():
@@ -23,6 +29,18 @@ def test_xlsx_has_a_bold_frozen_header_and_typed_cells():
     assert sheet["B2"].value == 42
     assert sheet["C2"].value == datetime(2024, 3, 1)
     assert sheet["C2"].number_format == "DD/MM/YYYY"
+
+
+def test_a_workbook_of_several_sheets_keeps_their_order_and_layout():
+    content = xlsx_sheets_bytes(
+        [("Réponses", ["Nom", "Effectif"], [["Forges", 42]]), ("Questions", ["Clé"], [["=1+1"]])]
+    )
+    workbook = openpyxl.load_workbook(io.BytesIO(content))
+    assert workbook.sheetnames == ["Réponses", "Questions"]
+    assert [cell.value for cell in workbook["Réponses"][2]] == ["Forges", 42]
+    assert workbook["Questions"]["A1"].font.bold
+    assert workbook["Questions"].freeze_panes == "A2"
+    assert workbook["Questions"]["A2"].value == "'=1+1"
 
 
 def test_cells_that_look_like_formulas_are_made_inert():
