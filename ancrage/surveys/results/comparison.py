@@ -1,0 +1,71 @@
+"""Comparison with the previous wave: questions matched by key, tables by
+kind, rows by key (choice value, occupation…); each compared figure gets a
+`Change` (arrow and variation) when both waves show it."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from ancrage.surveys.results.figures import number
+
+
+@dataclass
+class Change:
+    delta: Decimal
+    unit: str  # "points" or "value"
+    before: str
+
+    @property
+    def arrow(self):
+        return "▲" if self.delta > 0 else "▼" if self.delta < 0 else "="
+
+    @property
+    def text(self):
+        sign = "+" if self.delta > 0 else ""
+        places = 1 if self.unit == "points" or self.delta != self.delta.to_integral() else 0
+        suffix = "\u202fpt" if self.unit == "points" else ""
+        return f"{sign}{number(self.delta, places)}{suffix}"
+
+    def __str__(self):
+        return f"{self.arrow} {self.text}"
+
+    def __html__(self):
+        tone = "success" if self.delta > 0 else "danger" if self.delta < 0 else "secondary"
+        return format_html(
+            '<span class="change text-{} small text-nowrap" title="{}">'
+            '<span aria-hidden="true">{}</span> {}</span>',
+            tone,
+            _("Vague précédente : %(value)s") % {"value": self.before},
+            self.arrow,
+            self.text,
+        )
+
+
+def compare(current, previous):
+    """Attach to the figures of `current` their change since `previous` (summaries)."""
+    before = {summary.key: summary for summary in previous}
+    for summary in current:
+        old_summary = before.get(summary.key)
+        if old_summary is None:
+            continue
+        for table in summary.tables:
+            old_table = old_summary.table(table.key)
+            if old_table is None:
+                continue
+            old_rows = {row.key: row for row in old_table.rows}
+            old_columns = {column.key: i for i, column in enumerate(old_table.columns)}
+            for index, column in enumerate(table.columns):
+                if not column.compare or column.key not in old_columns:
+                    continue
+                for row in table.rows:
+                    old_row = old_rows.get(row.key)
+                    if old_row is None:
+                        continue
+                    cell, old = row.cells[index], old_row.cells[old_columns[column.key]]
+                    if cell.shown_value is None or old.shown_value is None:
+                        continue
+                    cell.change = Change(
+                        Decimal(str(cell.value)) - Decimal(str(old.value)), column.compare, str(old)
+                    )

@@ -1,0 +1,107 @@
+"""The shapes every summary is made of: tables of `Cell`s (`core.secrecy`)
+with an optional chart drawn from one of their columns, and French number
+formats."""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from ancrage.core import charts
+from ancrage.core.secrecy import Cell
+
+THIN_SPACE = "\u202f"
+
+
+def number(value, places=0):
+    """« 1 250 », « 3,5 »: French grouping and decimal comma."""
+    if value is None:
+        return "—"
+    quantum = Decimal(1).scaleb(-places)
+    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{places}f}"
+    return text.replace(",", THIN_SPACE).replace(".", ",")
+
+
+def percent(value):
+    return "—" if value is None else f"{number(value, 1)}{THIN_SPACE}%"
+
+
+def count_cell(count):
+    """A number of organisations."""
+    return Cell(count, contributors=count, text=number(count))
+
+
+def share_cell(count, base):
+    """`count` out of `base` organisations, as a percentage."""
+    value = Decimal(100 * count) / base if base else None
+    return Cell(value, contributors=count, text=percent(value))
+
+
+@dataclass
+class Row:
+    key: object
+    label: str
+    cells: list
+
+
+@dataclass
+class Column:
+    key: str
+    label: str
+    # Compared with the previous wave: "" (not compared), "value" or "points".
+    compare: str = ""
+
+
+@dataclass
+class Table:
+    key: str
+    caption: str
+    columns: list  # [Column] after the label column
+    rows: list = field(default_factory=list)
+    label_header: str = ""
+    total_shown: bool = False
+    # Each row adds up to a figure shown elsewhere (secondary suppression by row).
+    row_totals: bool = False
+    # Chart: (kind, column key) with kind in "bars", "histogram"; or None.
+    chart: tuple | None = None
+
+    def column_index(self, key):
+        return next(i for i, column in enumerate(self.columns) if column.key == key)
+
+    def chart_markup(self, title):
+        if not self.chart or not self.rows:
+            return ""
+        kind, key = self.chart
+        index = self.column_index(key)
+        data = [
+            (row.label, row.cells[index].shown_value, str(row.cells[index])) for row in self.rows
+        ]
+        draw = charts.bars if kind == "bars" else charts.histogram
+        return draw(data, title=title, desc=f"{self.caption} — {self.columns[index].label}")
+
+
+@dataclass
+class Summary:
+    question: object
+    answered: int
+    tables: list = field(default_factory=list)
+    words: list = field(default_factory=list)  # [(word, respondents)]
+    texts: list = field(default_factory=list)  # every text answer (staff page only)
+    points: list = field(default_factory=list)  # map: (label, latitude, longitude, count)
+    note: str = ""
+
+    @property
+    def key(self):
+        return self.question.key
+
+    def table(self, key):
+        return next((table for table in self.tables if table.key == key), None)
+
+    def charts(self):
+        """(table, chart markup) for each table, then the map if any."""
+        title = self.question.label
+        return [(table, table.chart_markup(title)) for table in self.tables]
+
+    def map_markup(self):
+        if not self.points:
+            return ""
+        return charts.dot_map(self.points, title=self.question.label, desc=self.note)

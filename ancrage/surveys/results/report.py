@@ -1,0 +1,80 @@
+"""A campaign's results: response rate and every question summarised, in
+the segment, compared with the previous wave; with statistical secrecy when
+`public`. About ten queries whatever the number of responses."""
+
+from dataclasses import dataclass, field
+
+from ancrage.surveys.models import Kind
+from ancrage.surveys.results import summaries, tables
+from ancrage.surveys.results.comparison import compare
+from ancrage.surveys.results.labels import load
+from ancrage.surveys.results.loading import Segment, rate, respondents
+from ancrage.surveys.results.shared import protect_summary
+
+SUMMARISERS = {
+    Kind.NUMBER: summaries.number_question,
+    Kind.SHORT_TEXT: summaries.text,
+    Kind.LONG_TEXT: summaries.text,
+    Kind.SINGLE_CHOICE: summaries.single_choice,
+    Kind.MULTIPLE_CHOICE: summaries.multiple_choice,
+    Kind.SCALE: summaries.scale,
+    Kind.YES_NO: summaries.yes_no,
+    Kind.DATE: summaries.date,
+    Kind.OCCUPATION: summaries.occupation,
+    Kind.SKILL: summaries.skill,
+    Kind.COMMUNE: summaries.commune,
+    Kind.TABLE: tables.table_question,
+}
+
+
+def summarise(question, respondents_, labels, *, public=False):
+    answers = [
+        (r.key, r.answers[question.key])
+        for r in respondents_
+        if r.answers.get(question.key) not in (None, "", [])
+    ]
+    summary = SUMMARISERS[question.kind](question, answers, labels, public)
+    return protect_summary(summary) if public else summary
+
+
+@dataclass
+class Report:
+    campaign: object
+    segment: Segment
+    rate: dict
+    summaries: list
+    previous: object = None
+    public: bool = False
+    sections: list = field(default_factory=list)
+
+
+def _summaries(questions, found, labels, public):
+    return [summarise(q, found, labels, public=public) for q in questions]
+
+
+def build(campaign, segment=None, *, public=False, with_previous=True):
+    segment = segment or Segment()
+    questions = summaries.questions_of(campaign.version)
+    found = respondents(campaign, segment)
+    previous = campaign.previous if with_previous else None
+    old_questions, old_found = [], []
+    if previous is not None:
+        old_questions = (
+            questions
+            if previous.version_id == campaign.version_id
+            else summaries.questions_of(previous.version_id)
+        )
+        old_found = respondents(previous, segment)
+    labels = load(questions + old_questions, found + old_found)
+    current = _summaries(questions, found, labels, public)
+    if previous is not None:
+        compare(current, _summaries(old_questions, old_found, labels, public))
+    report = Report(campaign, segment, rate(campaign, segment), current, previous, public)
+    sections = []
+    for summary in current:
+        section = summary.question.section
+        if not sections or sections[-1][0] != section:
+            sections.append((section, []))
+        sections[-1][1].append(summary)
+    report.sections = sections
+    return report

@@ -1,0 +1,104 @@
+"""The waves of a series (campaigns linked by `previous`) and, for a
+barometer, the figures of each occupation across them: open positions,
+mean difficulty and tension score. Three queries for the waves, their
+questions and all their responses, plus the labels."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ancrage.surveys.models import Campaign, Kind, Question, Response
+from ancrage.surveys.results.labels import load
+from ancrage.surveys.results.loading import Respondent
+from ancrage.surveys.results.tables import BAROMETER_FACTS, barometers
+
+MAX_WAVES = 40
+
+
+def waves(campaign):
+    """Every campaign of `campaign`'s series, oldest first (one query)."""
+    links = dict(
+        Campaign.objects.filter(cluster_id=campaign.cluster_id).values_list("pk", "previous_id")
+    )
+    following = {previous: pk for pk, previous in links.items() if previous}
+    first, seen = campaign.pk, {campaign.pk}
+    while links.get(first) and links[first] not in seen and len(seen) < MAX_WAVES:
+        first = links[first]
+        seen.add(first)
+    chain, current = [first], first
+    while current in following and following[current] not in chain and len(chain) < MAX_WAVES:
+        current = following[current]
+        chain.append(current)
+    by_pk = Campaign.objects.select_related("version").in_bulk(chain)
+    return [by_pk[pk] for pk in chain]
+
+
+@dataclass
+class Series:
+    waves: list
+    table_question: object = None  # the barometer table of the latest wave
+    # {occupation id: [Barometer or None per wave]}
+    occupations: dict = field(default_factory=dict)
+    labels: object = None
+
+    def latest_ranking(self):
+        """The latest wave's occupations by tension score, with the change since the wave before."""
+        ranked = []
+        for occupation, figures in self.occupations.items():
+            latest = figures[-1]
+            if latest is None or latest.score is None:
+                continue
+            before = figures[-2] if len(figures) > 1 else None
+            change = None if before is None or before.score is None else latest.score - before.score
+            ranked.append((occupation, self.labels.occupation(occupation), latest, change))
+        return sorted(ranked, key=lambda item: (-item[2].score, item[1]))
+
+
+def _barometer_table(questions):
+    tables = {q.pk: q for q in questions if q.kind == Kind.TABLE}
+    for table in tables.values():
+        table.table_columns = [q for q in questions if q.parent_id == table.pk]
+    return next(
+        (
+            t
+            for t in tables.values()
+            if any(c.gpec_fact in BAROMETER_FACTS for c in t.table_columns)
+        ),
+        None,
+    )
+
+
+def series(campaign):
+    chain = waves(campaign)
+    questions = defaultdict(list)
+    for question in Question.objects.filter(version__in={w.version_id for w in chain}).order_by(
+        "position", "pk"
+    ):
+        questions[question.version_id].append(question)
+    result = Series(chain)
+    result.table_question = _barometer_table(questions[chain[-1].version_id])
+    if result.table_question is None:
+        return result
+    key = result.table_question.key
+    answers = defaultdict(list)
+    for campaign_id, invitee_id, value in (
+        Response.objects.filter(campaign__in=chain, state=Response.State.SUBMITTED)
+        .order_by("pk")
+        .values_list("campaign_id", "invitee_id", f"answers__{key}")
+    ):
+        if isinstance(value, list) and value:
+            answers[campaign_id].append((invitee_id, value))
+    found = {}
+    for index, wave in enumerate(chain):
+        table = _barometer_table(questions[wave.version_id])
+        if table is None or table.key != key:
+            continue
+        for occupation, figures in barometers(table, answers[wave.pk]).items():
+            found.setdefault(occupation, [None] * len(chain))[index] = figures
+    result.occupations = found
+    respondents = [
+        Respondent(invitee_id, 0, {key: value})
+        for wave_answers in answers.values()
+        for invitee_id, value in wave_answers
+    ]
+    result.labels = load([result.table_question], respondents)
+    return result

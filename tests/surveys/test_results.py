@@ -1,0 +1,252 @@
+"""Each kind of question summarised with known answers."""
+
+from decimal import Decimal
+
+import pytest
+
+from ancrage.clusters.factories import ClusterFactory
+from ancrage.referentiel.factories import SkillFactory
+from ancrage.surveys.models import Response
+from ancrage.surveys.results.loading import Segment, rate
+from ancrage.surveys.results.report import build
+from ancrage.territory.factories import CommuneFactory, DepartmentFactory
+from tests.surveys.results_fixtures import (
+    answer,
+    campaign_with_questions,
+    next_wave,
+    occupations,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def cells(summary, table_key, column_key):
+    table = summary.table(table_key)
+    index = table.column_index(column_key)
+    return {row.label: row.cells[index] for row in table.rows}
+
+
+def values(summary, table_key, column_key):
+    return {label: cell.value for label, cell in cells(summary, table_key, column_key).items()}
+
+
+@pytest.fixture
+def campaign():
+    return campaign_with_questions(ClusterFactory())
+
+
+def by_key(report):
+    return {summary.key: summary for summary in report.summaries}
+
+
+def test_choices_scale_number_and_yes_no(campaign):
+    answer(
+        campaign,
+        {
+            "enjeu": "rh",
+            "enjeux": ["rh", "form"],
+            "confiance": 4,
+            "effectif": "10",
+            "recrute": True,
+        },
+    )
+    answer(
+        campaign,
+        {"enjeu": "rh", "enjeux": ["rh"], "confiance": 2, "effectif": "20.5", "recrute": True},
+    )
+    answer(campaign, {"enjeu": "form", "confiance": 5, "effectif": "30", "recrute": False})
+    answer(campaign, {"enjeu": "form"}, state=Response.State.DRAFT)
+    summaries = by_key(build(campaign))
+
+    assert values(summaries["enjeu"], "distribution", "count") == {"Recrutement": 2, "Formation": 1}
+    shares = cells(summaries["enjeu"], "distribution", "share")
+    assert str(shares["Recrutement"]) == "66,7\u202f%"
+    # Multiple choice: % of respondents, not of choices.
+    assert values(summaries["enjeux"], "distribution", "count") == {
+        "Recrutement": 2,
+        "Formation": 1,
+    }
+    assert values(summaries["enjeux"], "distribution", "share")["Recrutement"] == 100
+
+    confidence = values(summaries["confiance"], "indicators", "value")
+    assert confidence["Répondants"] == 3
+    assert confidence["Moyenne"] == Decimal(11) / 3
+    assert confidence["Médiane"] == 4
+    assert values(summaries["confiance"], "distribution", "count") == {
+        "1": 0,
+        "2": 1,
+        "3": 0,
+        "4": 1,
+        "5": 1,
+    }
+
+    headcount = values(summaries["effectif"], "indicators", "value")
+    assert headcount == {
+        "Répondants": 3,
+        "Somme": Decimal("60.5"),
+        "Moyenne": Decimal("60.5") / 3,
+        "Médiane": Decimal("20.5"),
+        "Minimum": Decimal("10"),
+        "Maximum": Decimal("30"),
+    }
+    assert str(cells(summaries["effectif"], "indicators", "value")["Somme"]) == "60,50"
+    assert values(summaries["recrute"], "distribution", "count") == {"Oui": 2, "Non": 1}
+
+
+def test_text_date_occupation_skill_and_commune(campaign):
+    welder, turner, _other = occupations()
+    skill = SkillFactory(label="Soudure TIG")
+    finistere = DepartmentFactory(code="29", name="Finistère")
+    brest = CommuneFactory(
+        code="29019", name="Brest", department=finistere, latitude=48.39, longitude=-4.49
+    )
+    quimper = CommuneFactory(
+        code="29232", name="Quimper", department=finistere, latitude=48.0, longitude=-4.1
+    )
+    lorient = CommuneFactory(code="56121", name="Lorient", latitude=47.75, longitude=-3.37)
+    answer(
+        campaign,
+        {
+            "commentaire": "Pénurie de soudeurs, pénurie d'usineurs",
+            "date": "2026-09-03",
+            "metier_cle": welder.pk,
+            "competences": [skill.pk],
+            "commune": brest.code,
+        },
+    )
+    answer(
+        campaign,
+        {
+            "commentaire": "La pénurie continue",
+            "date": "2026-09-30",
+            "metier_cle": welder.pk,
+            "competences": [skill.pk],
+            "commune": quimper.code,
+        },
+    )
+    answer(
+        campaign,
+        {
+            "commentaire": "Rien",
+            "date": "2026-10-01",
+            "metier_cle": turner.pk,
+            "commune": lorient.code,
+        },
+    )
+    summaries = by_key(build(campaign))
+
+    comments = summaries["commentaire"]
+    assert comments.answered == 3
+    assert comments.words[0] == ("pénurie", 2)  # once per respondent
+    assert "usineurs" in dict(comments.words) and "de" not in dict(comments.words)
+    assert len(comments.texts) == 3
+    assert values(summaries["date"], "distribution", "count") == {
+        "septembre 2026": 2,
+        "octobre 2026": 1,
+    }
+    ranking = summaries["metier_cle"].table("ranking")
+    assert [(row.label, row.cells[0].value) for row in ranking.rows] == [
+        (f"{welder.label} ({welder.code})", 2),
+        (f"{turner.label} ({turner.code})", 1),
+    ]
+    # Share of the respondents who answered the question.
+    assert values(summaries["competences"], "ranking", "share") == {"Soudure TIG": 100}
+    communes = summaries["commune"]
+    assert values(communes, "departments", "count") == {"Finistère (29)": 2, "Morbihan (56)": 1}
+    assert sorted(p[0] for p in communes.points) == ["Brest", "Lorient", "Quimper"]
+    assert "<svg" in communes.map_markup()
+
+
+def test_table_question_per_occupation_and_tension(campaign):
+    welder, turner, _other = occupations()
+    row = lambda occ, open_, filled, days, diff, contract: {  # noqa: E731
+        "metier": occ.pk,
+        "ouverts": open_,
+        "pourvus": filled,
+        "delai": days,
+        "difficulte": diff,
+        "contrat": contract,
+    }
+    answer(
+        campaign,
+        {"metiers": [row(welder, "3", "1", "60", 4, "cdi"), row(turner, "1", "1", "30", 2, "cdd")]},
+    )
+    answer(campaign, {"metiers": [row(welder, "1", "3", "30", 2, "cdi")]})
+    summary = by_key(build(campaign))["metiers"]
+
+    welder_label = f"{welder.label} ({welder.code})"
+    assert values(summary, "occupations", "respondents") == {
+        welder_label: 2,
+        f"{turner.label} ({turner.code})": 1,
+    }
+    assert values(summary, "occupations", "ouverts")[welder_label] == 4
+    assert values(summary, "occupations", "difficulte")[welder_label] == 3
+    assert values(summary, "choices-contrat", "cdi")[welder_label] == 2
+    # Welder: D = 1/2 (one of two rates 3 or more), O = 4 / (4 + 4), T = 45 / 90.
+    # 100 × (0.5 × 0.5 + 0.3 × 0.5 + 0.2 × 0.5) = 50.
+    tension = cells(summary, "tension", "score")
+    assert tension[welder_label].value == 50.0
+    assert str(cells(summary, "tension", "difficult")[welder_label]) == "50,0\u202f%"
+    assert summary.table("tension").rows[0].label == welder_label  # ranked by score
+
+
+def test_segment_filters_and_rate(campaign):
+    morbihan = CommuneFactory(code="56121", name="Lorient")
+    answer(campaign, {"enjeu": "rh"}, size_class="pme", commune=morbihan, is_member=True)
+    answer(campaign, {"enjeu": "form"}, size_class="tpe", is_member=False)
+    answer(
+        campaign, {"enjeu": "form"}, size_class="tpe", is_member=False, state=Response.State.DRAFT
+    )
+    from ancrage.surveys.factories import InviteeFactory
+
+    InviteeFactory(campaign=campaign, size_class="tpe", is_member=False)
+    assert rate(campaign) == {"invited": 4, "started": 3, "submitted": 2, "percent": 50.0}
+    tpe = Segment.from_params({"taille": "tpe"})
+    assert rate(campaign, tpe)["invited"] == 3
+    assert values(by_key(build(campaign, tpe))["enjeu"], "distribution", "count") == {
+        "Recrutement": 0,
+        "Formation": 1,
+    }
+    assert (
+        values(
+            by_key(build(campaign, Segment.from_params({"departement": "56"})))["enjeu"],
+            "distribution",
+            "count",
+        )["Recrutement"]
+        == 1
+    )
+    assert (
+        values(
+            by_key(build(campaign, Segment.from_params({"adherent": "non"})))["enjeu"],
+            "distribution",
+            "count",
+        )["Formation"]
+        == 1
+    )
+    bad = Segment.from_params({"taille": "XXL", "departement": "<script>", "adherent": "peut-être"})
+    assert not bad
+
+
+def test_comparison_with_the_previous_wave(campaign):
+    welder = occupations(1)[0]
+    later = next_wave(campaign)
+    answer(
+        campaign,
+        {"enjeu": "rh", "confiance": 2, "metiers": [{"metier": welder.pk, "ouverts": "5"}]},
+    )
+    answer(campaign, {"enjeu": "form", "confiance": 2})
+    answer(
+        later, {"enjeu": "rh", "confiance": 4, "metiers": [{"metier": welder.pk, "ouverts": "2"}]}
+    )
+    summaries = by_key(build(later))
+    rh = cells(summaries["enjeu"], "distribution", "share")["Recrutement"]
+    assert str(rh.change) == "▲ +50,0\u202fpt"
+    mean = cells(summaries["confiance"], "indicators", "value")["Moyenne"]
+    assert mean.change.arrow == "▲" and mean.change.delta == 2
+    open_positions = values(summaries["metiers"], "occupations", "ouverts")
+    assert list(open_positions.values()) == [2]
+    change = cells(summaries["metiers"], "occupations", "ouverts")[
+        f"{welder.label} ({welder.code})"
+    ].change
+    assert str(change) == "▼ -3"
+    assert "text-danger" in change.__html__()
