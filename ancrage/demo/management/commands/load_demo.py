@@ -12,6 +12,7 @@ from ancrage.clusters.models import Cluster, ClusterStaff, StaffInvitation
 from ancrage.demo import data
 from ancrage.demo.members import load_members
 from ancrage.demo.stories import admin_of, load_estuary, load_proposals
+from ancrage.demo.surveys import load_surveys
 from ancrage.demo.tenders import load_tenders
 from ancrage.organisations.models import Membership, Organisation, OrganisationUser, Role
 from ancrage.referentiel.factories import VocabularyEntryFactory
@@ -97,6 +98,7 @@ class Command(BaseCommand):
         load_estuary(organisation, admin_of(neopolia))
         logins += load_proposals(self.demo_user)
         load_tenders()
+        load_surveys()
         return logins
 
     def load_vocabularies(self):
