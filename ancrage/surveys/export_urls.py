@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ancrage.surveys.views import exports
 
 app_name = "survey_exports"
 
-urlpatterns = []
+urlpatterns = [
+    path("<int:pk>/export/reponses.xlsx", exports.raw, name="raw"),
+    path("<int:pk>/export/anonyme.xlsx", exports.anonymised, name="anonymised"),
+]
