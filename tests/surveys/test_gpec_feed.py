@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from ancrage.clusters.factories import ClusterFactory
 from ancrage.gpec.models import OccupationForecast, OrganisationFigures, SkillNeed, Source
 from ancrage.referentiel.factories import OccupationFactory, SkillFactory
 from ancrage.surveys.factories import (
@@ -15,6 +16,7 @@ from ancrage.surveys.factories import (
 )
 from ancrage.surveys.gpec_feed import facts_count, feed_campaign, feed_response
 from ancrage.surveys.models import GpecFact, Kind, Response
+from ancrage.surveys.shipped import TEMPLATES, instantiate
 
 pytestmark = pytest.mark.django_db
 
@@ -206,3 +208,63 @@ def test_feed_campaign_refeeds_every_submitted_response(campaign, django_assert_
     assert set(OccupationForecast.objects.values_list("observed_on", flat=True)) == {
         timezone.localdate()
     }
+
+
+COUNT_FIELDS = {
+    GpecFact.OPEN_UNFILLED: "open_unfilled",
+    GpecFact.POSITIONS_FILLED: "positions_filled",
+    GpecFact.TIME_TO_FILL: "time_to_fill_days",
+    GpecFact.CREATIONS_1Y: "creations_1y",
+    GpecFact.CREATIONS_3Y: "creations_3y",
+    GpecFact.RECRUITMENTS_1Y: "recruitments_1y",
+    GpecFact.RECRUITMENTS_3Y: "recruitments_3y",
+}
+
+
+@pytest.mark.parametrize("key", sorted(TEMPLATES))
+def test_every_mapping_of_the_shipped_templates_feeds_its_fact(key):
+    questionnaire = instantiate(ClusterFactory(), key)
+    campaign = CampaignFactory(
+        cluster=questionnaire.cluster,
+        questionnaire=questionnaire,
+        version=questionnaire.current_version,
+    )
+    skill, occupation = SkillFactory(), OccupationFactory()
+    top = {
+        GpecFact.HEADCOUNT: "120",
+        GpecFact.TURNOVER: "3500.5",
+        GpecFact.CONFIDENCE: 4,
+        GpecFact.SKILLS_SOUGHT: [skill.pk],
+    }
+    cell = {GpecFact.OCCUPATION: occupation.pk, GpecFact.DIFFICULTY: "3"}
+    cell |= {GpecFact.DIFFICULTY_REASON: "few_candidates"}
+    cell |= dict.fromkeys(COUNT_FIELDS, "5")
+    answers, mapped = {}, set()
+    questions = list(campaign.version.questions.all())
+    for question in questions:
+        if question.parent_id is None and question.gpec_fact in top:
+            answers[question.key] = top[question.gpec_fact]
+            mapped.add(question.gpec_fact)
+        if question.kind == Kind.TABLE:
+            columns = [c for c in questions if c.parent_id == question.pk and c.gpec_fact]
+            answers[question.key] = [{c.key: cell[c.gpec_fact] for c in columns}]
+            mapped.update(c.gpec_fact for c in columns)
+    assert mapped, "the template maps no question to the GPEC"
+    feed_response(respond(campaign, answers))
+
+    if mapped & {GpecFact.HEADCOUNT, GpecFact.TURNOVER, GpecFact.CONFIDENCE}:
+        figures = OrganisationFigures.objects.get()
+        assert (GpecFact.HEADCOUNT not in mapped) or figures.headcount == 120
+        assert (GpecFact.TURNOVER not in mapped) or figures.turnover_keur == Decimal("3500.5")
+        assert (GpecFact.CONFIDENCE not in mapped) or figures.confidence == 4
+    if GpecFact.SKILLS_SOUGHT in mapped:
+        assert SkillNeed.objects.get().skill == skill
+    if GpecFact.OCCUPATION in mapped:
+        forecast = OccupationForecast.objects.filter(occupation=occupation).first()
+        for fact, field in COUNT_FIELDS.items():
+            if fact in mapped:
+                assert getattr(forecast, field) == 5, field
+        assert (GpecFact.DIFFICULTY not in mapped) or forecast.difficulty == 3
+        assert (GpecFact.DIFFICULTY_REASON not in mapped) or (
+            forecast.difficulty_reason == "few_candidates"
+        )
