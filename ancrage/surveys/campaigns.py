@@ -1,0 +1,408 @@
+"""A campaign's life: launch, open, remind, close, extend, reopen, next wave.
+
+    launch(campaign, request)        draft → open now, or scheduled (opening later)
+    open_campaign(campaign, now)     scheduled → open at its opening, invitations sent
+    run_due_reminders(campaign, now) the scheduled reminders that are due, each once
+    remind_now(campaign, now)        the staff's « Relancer maintenant » (once a day)
+    close(campaign, now, force=…)    open → closed at the end of the closing day
+    extend / reopen(campaign, day)   a new closing date (after today)
+    next_wave(campaign, now)         the following wave of a series
+    tick(now)                        whatever is due (the cron fallback of the tasks)
+
+Every step locks the campaign's row and re-checks its state and dates, so
+it is safe to run twice, late, or after the dates changed: the tasks
+(`surveys.tasks`) only call these. Times are Paris time: a campaign opens at
+8:00 on its opening day, reminders go at 9:00, answers are taken until the
+end of the closing day."""
+
+import datetime
+import re
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ancrage.accounts import audit
+from ancrage.accounts.models import AuditEntry
+from ancrage.surveys import audience, campaign_emails
+from ancrage.surveys.models import Campaign, Invitee, Recurrence, ReminderRun, Response, Status
+
+PARIS = ZoneInfo("Europe/Paris")
+OPENING_TIME = datetime.time(8)
+REMINDER_TIME = datetime.time(9)
+RECURRENCE_MONTHS = {
+    Recurrence.QUARTERLY: 3,
+    Recurrence.SEMIANNUAL: 6,
+    Recurrence.YEARLY: 12,
+}
+
+
+class CampaignError(Exception):
+    """A step refused, with the French message to show."""
+
+
+def _at(day, time):
+    return datetime.datetime.combine(day, time, tzinfo=PARIS)
+
+
+def opening_at(campaign):
+    return _at(campaign.opens_on, OPENING_TIME)
+
+
+def reminder_at(campaign, day):
+    return _at(campaign.opens_on + datetime.timedelta(days=day), REMINDER_TIME)
+
+
+def closing_at(campaign):
+    """The end of the closing day."""
+    return _at(campaign.closes_on + datetime.timedelta(days=1), datetime.time(0))
+
+
+def today(now):
+    return now.astimezone(PARIS).date()
+
+
+def _locked(campaign):
+    return Campaign.objects.select_for_update().select_related("cluster").get(pk=campaign.pk)
+
+
+def record(request, campaign, what, **details):
+    audit.record(
+        request,
+        AuditEntry.Action.CAMPAIGN_UPDATED,
+        campaign,
+        cluster=campaign.cluster,
+        what=what,
+        **details,
+    )
+
+
+def _schedule(campaign):
+    from ancrage.surveys import tasks
+
+    transaction.on_commit(lambda: tasks.schedule(campaign.pk))
+
+
+def _current_version(campaign):
+    """Before any answer, a campaign takes its questionnaire's latest version."""
+    version = campaign.questionnaire.current_version
+    changed = version is not None and version.pk != campaign.version_id
+    if changed and not campaign.responses.exists():
+        campaign.version = version
+
+
+def launch(campaign, request=None, now=None):
+    """Invite the audience and open now, or schedule the opening. Launching
+    twice does nothing the second time (CampaignError)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        campaign = _locked(campaign)
+        if campaign.status != Status.DRAFT:
+            raise CampaignError(_("Cette campagne est déjà lancée."))
+        if campaign.closes_on < today(now):
+            raise CampaignError(
+                _("La date de clôture est passée : modifiez les dates avant de lancer.")
+            )
+        audience.create_member_invitees(campaign, now)
+        if not campaign.invitees.exists():
+            raise CampaignError(
+                _("Personne à inviter : choisissez des adhérents ou ajoutez des destinataires.")
+            )
+        _current_version(campaign)
+        campaign.launched_at = now
+        campaign.status = Status.SCHEDULED
+        campaign.save(update_fields=["version", "launched_at", "status"])
+        if campaign.opens_on <= today(now):
+            _open(campaign, now)
+        record(request, campaign, "launch", status=campaign.status)
+        _schedule(campaign)
+    return campaign
+
+
+def _open(campaign, now):
+    campaign.status = Status.OPEN
+    campaign.save(update_fields=["status"])
+    return send_invitations(campaign, now)
+
+
+def open_campaign(campaign, now=None):
+    """Open a scheduled campaign once its opening time has come; False otherwise."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        campaign = _locked(campaign)
+        if campaign.status != Status.SCHEDULED or opening_at(campaign) > now:
+            return False
+        audience.create_member_invitees(campaign, now)
+        _current_version(campaign)
+        campaign.save(update_fields=["version"])
+        _open(campaign, now)
+        record(None, campaign, "open")
+        _schedule(campaign)
+    return True
+
+
+def _waiting(campaign):
+    """Invitees still expected to answer and not unsubscribed."""
+    return (
+        campaign.invitees.filter(unsubscribed_at=None)
+        .exclude(response__state=Response.State.SUBMITTED)
+        .select_related("campaign__cluster")
+        .order_by("name", "pk")
+    )
+
+
+def send_invitations(campaign, now=None):
+    """Invite the campaign's invitees not invited yet (an open campaign); how
+    many emails were queued. Members without an address stay uninvited."""
+    now = now or timezone.now()
+    pending = list(_waiting(campaign).filter(invited_at=None))
+    known = audience.addresses(
+        [invitee.organisation_id for invitee in pending if invitee.organisation_id],
+        campaign.cluster,
+    )
+    sent, invited = 0, []
+    for invitee in pending:
+        emails = audience.recipients(invitee, known)
+        if emails:
+            sent += campaign_emails.send("invitation", invitee, emails)
+            invited.append(invitee.pk)
+    Invitee.objects.filter(pk__in=invited).update(invited_at=now)
+    return sent
+
+
+def _remind(campaign, now):
+    """Remind everyone still expected (inviting those never reached); emails queued."""
+    waiting = list(_waiting(campaign))
+    known = audience.addresses(
+        [invitee.organisation_id for invitee in waiting if invitee.organisation_id],
+        campaign.cluster,
+    )
+    sent, reminded, invited = 0, [], []
+    for invitee in waiting:
+        emails = audience.recipients(invitee, known)
+        if not emails:
+            continue
+        if invitee.invited_at is None:
+            sent += campaign_emails.send("invitation", invitee, emails)
+            invited.append(invitee.pk)
+        else:
+            sent += campaign_emails.send("reminder", invitee, emails)
+            reminded.append(invitee.pk)
+    Invitee.objects.filter(pk__in=invited).update(invited_at=now)
+    Invitee.objects.filter(pk__in=reminded).update(
+        reminders_sent=F("reminders_sent") + 1, last_reminded_at=now
+    )
+    return sent
+
+
+def run_due_reminders(campaign, now=None):
+    """Send the scheduled reminder that is due, once. Reminders missed while
+    the worker was down are not sent one after the other: only the latest."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        campaign = _locked(campaign)
+        if campaign.status != Status.OPEN or closing_at(campaign) <= now:
+            return None
+        done = set(campaign.reminder_runs.values_list("day", flat=True))
+        due = sorted(
+            day
+            for day in campaign.reminder_days
+            if day not in done and reminder_at(campaign, day) <= now
+        )
+        if not due:
+            return None
+        for day in due[:-1]:
+            ReminderRun.objects.create(campaign=campaign, day=day, ran_at=now, sent=0)
+        return ReminderRun.objects.create(
+            campaign=campaign, day=due[-1], ran_at=now, sent=_remind(campaign, now)
+        )
+
+
+def remind_now(campaign, request=None, now=None):
+    """The staff's manual reminder, at most once a day."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        campaign = _locked(campaign)
+        if campaign.status != Status.OPEN or closing_at(campaign) <= now:
+            raise CampaignError(_("Seule une campagne ouverte peut être relancée."))
+        day = (today(now) - campaign.opens_on).days
+        if campaign.reminder_runs.filter(day=day).exists():
+            raise CampaignError(_("Une relance est déjà partie aujourd'hui : réessayez demain."))
+        run = ReminderRun.objects.create(
+            campaign=campaign, day=day, ran_at=now, sent=_remind(campaign, now)
+        )
+        record(request, campaign, "remind", sent=run.sent)
+    return run
+
+
+def close(campaign, request=None, now=None, force=False):
+    """Close an open campaign at the end of its closing day (or now, when
+    `force`d by staff); a recurring campaign then gets its next wave."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        campaign = _locked(campaign)
+        if campaign.status != Status.OPEN or (not force and closing_at(campaign) > now):
+            return False
+        campaign.status = Status.CLOSED
+        campaign.closed_at = now
+        if force and campaign.closes_on > today(now):
+            campaign.closes_on = max(today(now), campaign.opens_on)
+        campaign.save(update_fields=["status", "closed_at", "closes_on"])
+        record(request, campaign, "close")
+        if campaign.recurrence:
+            next_wave(campaign, now=now, scheduled=True)
+    return True
+
+
+def _new_closing(campaign, day, now):
+    if day <= today(now):
+        raise CampaignError(_("La nouvelle date de clôture doit être postérieure à aujourd'hui."))
+    if day < campaign.opens_on:
+        raise CampaignError(_("La date de clôture ne peut précéder l'ouverture."))
+
+
+def extend(campaign, day, request=None, now=None):
+    """Push an open or scheduled campaign's closing date to `day`."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        campaign = _locked(campaign)
+        if campaign.status not in (Status.OPEN, Status.SCHEDULED):
+            raise CampaignError(_("Seule une campagne programmée ou ouverte peut être prolongée."))
+        _new_closing(campaign, day, now)
+        previous = campaign.closes_on
+        campaign.closes_on = day
+        campaign.save(update_fields=["closes_on"])
+        record(request, campaign, "extend", closes_on=day.isoformat(), was=previous.isoformat())
+        _schedule(campaign)
+    return campaign
+
+
+def reopen(campaign, day, request=None, now=None):
+    """Open a closed campaign again until `day`."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        campaign = _locked(campaign)
+        if campaign.status != Status.CLOSED:
+            raise CampaignError(_("Seule une campagne clôturée peut être rouverte."))
+        _new_closing(campaign, day, now)
+        campaign.status = Status.OPEN
+        campaign.closes_on = day
+        campaign.closed_at = None
+        campaign.save(update_fields=["status", "closes_on", "closed_at"])
+        record(request, campaign, "reopen", closes_on=day.isoformat())
+        _schedule(campaign)
+    return campaign
+
+
+def add_months(day, months):
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return datetime.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+LABEL_PATTERNS = (
+    (re.compile(r"^T([1-4]) (\d{4})$"), 4, 3, "T{} {}"),
+    (re.compile(r"^S([12]) (\d{4})$"), 2, 6, "S{} {}"),
+)
+YEAR = re.compile(r"^(\d{4})$")
+
+
+def advance_label(label, months, wave):
+    """The next wave's period label: « T4 2026 » → « T1 2027 », « S1 2026 » →
+    « S2 2026 », « 2026 » → « 2027 », otherwise « <label> (vague N) ».
+    `months`: the recurrence's step (None: one period of the label)."""
+    label = label.strip()
+    for pattern, per_year, size, shape in LABEL_PATTERNS:
+        match = pattern.match(label)
+        if match and (months is None or months % size == 0):
+            index = int(match[1]) - 1 + (months // size if months else 1)
+            return shape.format(index % per_year + 1, int(match[2]) + index // per_year)
+    match = YEAR.match(label)
+    if match and (months is None or months % 12 == 0):
+        return str(int(match[1]) + (months // 12 if months else 1))
+    base = re.sub(r" \(vague \d+\)$", "", label)
+    return f"{base} (vague {wave})"[:40]
+
+
+def next_wave(campaign, request=None, now=None, scheduled=False):
+    """The wave after `campaign` (created once): same questionnaire (its
+    current version), audience, non-member invitees (without their answers),
+    reminders, recurrence and sharing; dates shifted by the recurrence (or
+    right after this wave). Scheduled when a recurring wave closes, else a
+    draft for staff to check and launch."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        campaign = _locked(campaign)
+        existing = Campaign.objects.filter(previous=campaign).first()
+        if existing is not None:
+            return existing
+        months = RECURRENCE_MONTHS.get(campaign.recurrence)
+        if months:
+            opens_on = add_months(campaign.opens_on, months)
+            closes_on = add_months(campaign.closes_on, months)
+        else:
+            opens_on = max(campaign.closes_on, today(now)) + datetime.timedelta(days=1)
+            closes_on = opens_on + (campaign.closes_on - campaign.opens_on)
+        wave = Campaign.objects.create(
+            cluster=campaign.cluster,
+            questionnaire=campaign.questionnaire,
+            version=campaign.questionnaire.current_version or campaign.version,
+            title=campaign.title,
+            period_label=advance_label(campaign.period_label, months, campaign.wave + 1),
+            opens_on=opens_on,
+            closes_on=closes_on,
+            status=Status.SCHEDULED if scheduled else Status.DRAFT,
+            audience_filter=campaign.audience_filter,
+            audience_members=campaign.audience_members,
+            reminder_days=list(campaign.reminder_days),
+            recurrence=campaign.recurrence,
+            share_results=campaign.share_results,
+            previous=campaign,
+            wave=campaign.wave + 1,
+            created_by=request.user if request is not None else None,
+            created_at=now,
+            launched_at=now if scheduled else None,
+        )
+        Invitee.objects.bulk_create(
+            Invitee(
+                campaign=wave,
+                name=invitee.name,
+                email=invitee.email,
+                siren=invitee.siren,
+                size_class=invitee.size_class,
+                commune_id=invitee.commune_id,
+                unsubscribed_at=invitee.unsubscribed_at,
+                created_at=now,
+            )
+            for invitee in campaign.invitees.filter(organisation=None).order_by("pk")
+        )
+        record(request, campaign, "next_wave", wave=wave.pk)
+        if scheduled:
+            campaign_emails.notify_next_wave(campaign, wave)
+            _schedule(wave)
+    return wave
+
+
+def tick(now=None):
+    """Do whatever is due (open, remind, close, next wave): {step: count}."""
+    now = now or timezone.now()
+    done = {"opened": 0, "reminded": 0, "closed": 0, "waves": 0}
+    for campaign in Campaign.objects.filter(status=Status.SCHEDULED, opens_on__lte=today(now)):
+        done["opened"] += open_campaign(campaign, now)
+    for campaign in Campaign.objects.filter(status=Status.OPEN).order_by("pk"):
+        if close(campaign, now=now):
+            done["closed"] += 1
+        elif run_due_reminders(campaign, now) is not None:
+            done["reminded"] += 1
+    orphans = Campaign.objects.filter(status=Status.CLOSED, next_wave=None).exclude(recurrence="")
+    for campaign in orphans.order_by("pk"):
+        next_wave(campaign, now=now, scheduled=True)
+        done["waves"] += 1
+    return done
