@@ -47,6 +47,7 @@ from benchmarks.generate_members import (  # noqa: E402
     create_organisations,
     organisations_done,
 )
+from benchmarks.generate_surveys import clear_surveys, create_surveys, surveys_done  # noqa: E402
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 COG_SOURCE = BASE_DIR / "node_modules/@etalab/decoupage-administratif/data"
@@ -225,6 +226,7 @@ STEPS = [
     ),
     Step("vocabulaires des clusters", vocabularies_done, clear_vocabularies, create_vocabularies),
     Step("profils de la matrice", profiles_done, clear_profiles, create_profiles),
+    Step("enquêtes : 4 vagues de baromètre", surveys_done, clear_surveys, create_surveys),
 ]
 
 
