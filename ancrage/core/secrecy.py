@@ -77,7 +77,9 @@ class Cell:
         """The value, or None when hidden (for charts)."""
         return None if self.reason else self.value
 
-    def __str__(self):
+    @property
+    def plain(self):
+        """The text of the figure, or « secret »."""
         if self.reason:
             return _("secret")
         return self.text if self.text else ("" if self.value is None else str(self.value))
@@ -89,7 +91,10 @@ class Cell:
                 reason_text(self.reason, self.rules),
                 _("secret"),
             )
-        return format_html("{}", str(self))
+        return format_html("{}", self.plain)
+
+    # Templates turn values into text before escaping them: the cell's text is its markup.
+    __str__ = __html__
 
 
 def primary_reason(cell, rules=DEFAULT_RULES):

@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ancrage.surveys.views import results
 
 app_name = "survey_results"
 
-urlpatterns = []
+urlpatterns = [
+    path("<int:pk>/resultats/", results.campaign, name="campaign"),
+    path("<int:pk>/resultats.pdf", results.pdf, name="pdf"),
+    path("series/<int:pk>/", results.series, name="series"),
+]

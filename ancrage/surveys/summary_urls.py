@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ancrage.surveys.views import results_summary
 
 app_name = "survey_summary"
 
-urlpatterns = []
+urlpatterns = [
+    path("<int:pk>/synthese/", results_summary.summary, name="summary"),
+]

@@ -62,7 +62,8 @@ def test_a_hidden_cell_renders_secret_with_its_reason():
     hidden = protect_total(Cell(2, contributors=2, text="2"))
     html = hidden.__html__()
     assert "secret" in html and "moins de 3 organisations" in html
-    assert str(hidden) == "secret"
+    assert hidden.plain == "secret"
+    assert str(hidden) == html
     assert hidden.shown_value is None
     shown = protect_total(Cell(12, contributors=4, text="12 <b>"))
     assert shown.__html__() == "12 &lt;b&gt;"

@@ -60,7 +60,7 @@ def test_choices_scale_number_and_yes_no(campaign):
 
     assert values(summaries["enjeu"], "distribution", "count") == {"Recrutement": 2, "Formation": 1}
     shares = cells(summaries["enjeu"], "distribution", "share")
-    assert str(shares["Recrutement"]) == "66,7\u202f%"
+    assert shares["Recrutement"].plain == "66,7\u202f%"
     # Multiple choice: % of respondents, not of choices.
     assert values(summaries["enjeux"], "distribution", "count") == {
         "Recrutement": 2,
@@ -89,7 +89,7 @@ def test_choices_scale_number_and_yes_no(campaign):
         "Minimum": Decimal("10"),
         "Maximum": Decimal("30"),
     }
-    assert str(cells(summaries["effectif"], "indicators", "value")["Somme"]) == "60,50"
+    assert cells(summaries["effectif"], "indicators", "value")["Somme"].plain == "60,50"
     assert values(summaries["recrute"], "distribution", "count") == {"Oui": 2, "Non": 1}
 
 
@@ -186,7 +186,7 @@ def test_table_question_per_occupation_and_tension(campaign):
     # 100 × (0.5 × 0.5 + 0.3 × 0.5 + 0.2 × 0.5) = 50.
     tension = cells(summary, "tension", "score")
     assert tension[welder_label].value == 50.0
-    assert str(cells(summary, "tension", "difficult")[welder_label]) == "50,0\u202f%"
+    assert cells(summary, "tension", "difficult")[welder_label].plain == "50,0\u202f%"
     assert summary.table("tension").rows[0].label == welder_label  # ranked by score
 
 
@@ -240,7 +240,7 @@ def test_comparison_with_the_previous_wave(campaign):
     )
     summaries = by_key(build(later))
     rh = cells(summaries["enjeu"], "distribution", "share")["Recrutement"]
-    assert str(rh.change) == "▲ +50,0\u202fpt"
+    assert rh.change.plain == "▲ +50,0\u202fpt"
     mean = cells(summaries["confiance"], "indicators", "value")["Moyenne"]
     assert mean.change.arrow == "▲" and mean.change.delta == 2
     open_positions = values(summaries["metiers"], "occupations", "ouverts")
@@ -248,5 +248,5 @@ def test_comparison_with_the_previous_wave(campaign):
     change = cells(summaries["metiers"], "occupations", "ouverts")[
         f"{welder.label} ({welder.code})"
     ].change
-    assert str(change) == "▼ -3"
+    assert change.plain == "▼ -3"
     assert "text-danger" in change.__html__()

@@ -28,7 +28,8 @@ class Change:
         suffix = "\u202fpt" if self.unit == "points" else ""
         return f"{sign}{number(self.delta, places)}{suffix}"
 
-    def __str__(self):
+    @property
+    def plain(self):
         return f"{self.arrow} {self.text}"
 
     def __html__(self):
@@ -41,6 +42,9 @@ class Change:
             self.arrow,
             self.text,
         )
+
+    # Templates turn values into text before escaping them: the change's text is its markup.
+    __str__ = __html__
 
 
 def compare(current, previous):
@@ -67,5 +71,7 @@ def compare(current, previous):
                     if cell.shown_value is None or old.shown_value is None:
                         continue
                     cell.change = Change(
-                        Decimal(str(cell.value)) - Decimal(str(old.value)), column.compare, str(old)
+                        Decimal(str(cell.value)) - Decimal(str(old.value)),
+                        column.compare,
+                        old.plain,
                     )

@@ -73,7 +73,7 @@ class Table:
         kind, key = self.chart
         index = self.column_index(key)
         data = [
-            (row.label, row.cells[index].shown_value, str(row.cells[index])) for row in self.rows
+            (row.label, row.cells[index].shown_value, row.cells[index].plain) for row in self.rows
         ]
         draw = charts.bars if kind == "bars" else charts.histogram
         return draw(data, title=title, desc=f"{self.caption} — {self.columns[index].label}")

@@ -1,0 +1,203 @@
+"""The results page, the PDF report, the series page and the summary shared
+with respondents, read as their users read them."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from ancrage.accounts.models import AuditEntry
+from ancrage.organisations.models import Organisation
+from ancrage.surveys.models import Status
+from tests.cast import login
+from tests.surveys.results_fixtures import (
+    answer,
+    campaign_with_questions,
+    next_wave,
+    occupations,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def table_row(occupation, open_, filled, days, difficulty):
+    return {
+        "metier": occupation.pk,
+        "ouverts": str(open_),
+        "pourvus": str(filled),
+        "delai": str(days),
+        "difficulte": difficulty,
+    }
+
+
+@pytest.fixture
+def campaign(cast):
+    return campaign_with_questions(
+        cast.cluster_a, title="Baromètre des métiers", period_label="T3 2026"
+    )
+
+
+def test_the_results_page_shows_every_question_with_chart_and_table(client, cast, campaign):
+    welder = occupations(1)[0]
+    for index, choice in enumerate(["rh", "rh", "form"]):
+        answer(
+            campaign,
+            {
+                "enjeu": choice,
+                "confiance": index + 2,
+                "commentaire": "Pénurie de soudeurs",
+                "metiers": [table_row(welder, 2, 1, 60, 4)],
+            },
+            size_class="pme",
+        )
+    login(client, cast.staff_a)
+    url = reverse("survey_results:campaign", args=[campaign.pk])
+    response = client.get(url)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Enjeu principal" in content and "<svg" in content
+    assert "66,7\u202f%" in content  # 2 of 3 answered « Recrutement »
+    assert "Score de tension" in content
+    assert "Pénurie de soudeurs" in content  # the staff read the text answers
+    assert "taux de réponse : 100,0 %" in content or "taux de réponse : 100.0 %" in content
+
+    filtered = client.get(url, {"taille": "tpe"}, headers={"HX-Request": "true"})
+    assert filtered.status_code == 200
+    assert filtered.content.decode().lstrip().startswith('<div id="resultats">')
+    assert "Aucune réponse envoyée." in filtered.content.decode()
+
+
+def test_the_results_page_reads_the_answers_in_a_few_queries(client, cast, campaign):
+    welder, turner, fitter = occupations(3)
+    for index in range(20):
+        answer(
+            campaign,
+            {
+                "enjeu": "rh",
+                "effectif": str(index),
+                "metiers": [table_row(welder, 1, 1, 30, 3), table_row(turner, index, 2, 10, 1)],
+                "metier_cle": fitter.pk,
+            },
+        )
+    later = next_wave(campaign)
+    answer(later, {"enjeu": "form"})
+    login(client, cast.staff_a)
+    client.get(reverse("survey_results:campaign", args=[later.pk]))  # warm the session
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("survey_results:campaign", args=[later.pk]))
+    assert response.status_code == 200
+    # Session, user, context, campaign, questions, 2 × answers, labels, rate,
+    # départements, individual responses: whatever the number of responses.
+    assert len(queries) <= 16, [q["sql"][:80] for q in queries.captured_queries]
+
+
+def test_the_comparison_shows_arrows(client, cast, campaign):
+    answer(campaign, {"confiance": 2})
+    answer(campaign, {"confiance": 2})
+    later = next_wave(campaign)
+    answer(later, {"confiance": 5})
+    login(client, cast.staff_a)
+    content = client.get(reverse("survey_results:campaign", args=[later.pk])).content.decode()
+    assert "▲" in content and "+3" in content
+
+
+def test_the_pdf_report(client, cast, campaign):
+    answer(campaign, {"enjeu": "rh", "commentaire": "Réponse confidentielle"})
+    login(client, cast.staff_a)
+    response = client.get(reverse("survey_results:pdf", args=[campaign.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert len(response.content) > 5000
+    assert "barometre-des-metiers" in response["Content-Disposition"]
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.EXPORT)
+    assert entry.cluster_id == cast.cluster_a.pk and entry.object_id == str(campaign.pk)
+
+
+def test_the_pdf_html_has_the_cover_and_no_text_answer(cast, campaign, rf):
+    from django.template.loader import render_to_string
+
+    from ancrage.surveys.results.report import build
+
+    answer(campaign, {"enjeu": "rh", "commentaire": "Réponse confidentielle"})
+    html = render_to_string(
+        "surveys/results/pdf.html",
+        {"campaign": campaign, "report": build(campaign), "show_texts": False},
+    )
+    assert "Baromètre des métiers" in html and "Cluster Alpha" in html and "T3 2026" in html
+    assert "counter(page)" in html
+    assert "Réponse confidentielle" not in html
+    assert "confidentielle" in html  # in the word list
+
+
+def test_the_series_ranks_occupations_in_tension_across_three_waves(client, cast, campaign):
+    welder, turner = occupations(2)
+    second = next_wave(campaign, period_label="T4 2026")
+    third = next_wave(second, period_label="T1 2027")
+    for wave, welder_open, turner_difficulty in ((campaign, 1, 1), (second, 3, 2), (third, 6, 4)):
+        for _index in range(3):
+            answer(
+                wave,
+                {
+                    "metiers": [
+                        table_row(welder, welder_open, 2, 45, 3),
+                        table_row(turner, 1, 3, 10, turner_difficulty),
+                    ]
+                },
+            )
+    from ancrage.surveys.results.series import series, waves
+
+    assert waves(second) == [campaign, second, third]
+    found = series(second)
+    assert [f.open for f in found.occupations[welder.pk]] == [3, 9, 18]
+    ranking = found.latest_ranking()
+    # Welder, last wave: D = 1, O = 18 / 24, T = 0.5 → 100 × (0.5 + 0.225 + 0.1) = 82.5.
+    assert ranking[0][0] == welder.pk and ranking[0][2].score == 82.5
+    login(client, cast.staff_a)
+    content = client.get(reverse("survey_results:series", args=[campaign.pk])).content.decode()
+    assert "Métiers en tension ce trimestre (T1 2027)" in content
+    assert content.count("<polyline") >= 3
+    assert "T4 2026" in content
+
+
+@pytest.fixture
+def shared(cast):
+    campaign = campaign_with_questions(
+        cast.cluster_a, share_results=True, status=Status.CLOSED, title="Enquête RH"
+    )
+    campaign.closes_on = campaign.opens_on + datetime.timedelta(days=1)
+    campaign.save()
+    usinage = Organisation.objects.get(name="Usinage Alpha")
+    answer(
+        campaign,
+        {"enjeu": "rh", "effectif": "1000", "commentaire": "Secret maison"},
+        organisation=usinage,
+    )
+    answer(campaign, {"enjeu": "rh", "effectif": "10"})
+    answer(campaign, {"enjeu": "rh", "effectif": "12"})
+    answer(campaign, {"enjeu": "form", "effectif": "8"})
+    return campaign
+
+
+def test_the_shared_summary_applies_statistical_secrecy(client, cast, shared):
+    login(client, cast.member_a)
+    response = client.get(reverse("survey_summary:summary", args=[shared.pk]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Secret maison" not in content
+    assert "Les réponses libres ne sont pas diffusées." in content
+    # « Formation » (1 organisation) is hidden, and so is the next smallest
+    # cell, « Recrutement », since the total is shown.
+    assert content.count('class="secret') >= 4
+    # The headcount sum is 1030, 97 % from one organisation: hidden.
+    assert "1\u202f030" not in content
+    assert "Minimum" not in content and "Médiane" not in content
+
+
+def test_the_shared_summary_waits_for_the_closing(client, cast, shared):
+    shared.status = Status.OPEN
+    shared.save()
+    login(client, cast.member_a)
+    assert client.get(reverse("survey_summary:summary", args=[shared.pk])).status_code == 404
