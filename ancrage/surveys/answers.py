@@ -179,10 +179,12 @@ class AnswerForm(forms.Form):
             removed = action.rsplit(":", 1)[-1]
             indices = [i for i in indices if str(i) != removed]
         columns = self.columns.get(self._question(key).pk, [])
+        following = max(found) + 1 if found else 0
         if not indices or self._row_filled(key, indices[-1], columns):
-            indices.append(indices[-1] + 1 if indices else 0)
+            indices.append(following)
+            following += 1
         if action == f"add:{key}" and len(indices) < MAX_ROWS:
-            indices.append(indices[-1] + 1)
+            indices.append(following)
         return indices
 
     def _question(self, key):
