@@ -8,14 +8,17 @@ from statistics import mean
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
+from ancrage.accounts.models import User
 from ancrage.demo import data
 from ancrage.demo.surveys import BAROMETER, SKILLS_NEEDS
 from ancrage.gpec.models import OccupationForecast, OrganisationFigures, SkillNeed, Source
 from ancrage.surveys.models import Campaign, Invitee, Questionnaire, Response, Status
 from ancrage.surveys.shipped import TEMPLATES
 from ancrage.territory.factories import CommuneFactory, DepartmentFactory, RegionFactory
+from tests.cast import login
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +138,20 @@ def test_a_second_load_adds_no_campaign(loaded):
     campaigns, responses = Campaign.objects.count(), Response.objects.count()
     call_command("load_demo", stdout=StringIO())
     assert (Campaign.objects.count(), Response.objects.count()) == (campaigns, responses)
+
+
+def test_the_team_reads_results_and_series_and_the_member_finds_its_surveys(loaded, client):
+    campaigns = Campaign.objects.filter(
+        cluster__slug="neopolia", questionnaire__template_key=BAROMETER
+    ).order_by("wave")
+    login(client, User.objects.get(email="equipe.neopolia@example.org"))
+    page = client.get(reverse("survey_results:campaign", args=[campaigns[3].pk]))
+    assert page.status_code == 200
+    assert "<svg" in page.content.decode()
+    series = client.get(reverse("survey_results:series", args=[campaigns[3].pk]))
+    assert series.status_code == 200
+    assert "Soudeur" in series.content.decode()
+    client.logout()
+    login(client, User.objects.get(email="dirigeante.chaudronnerie@example.org"))
+    mine = client.get(reverse("respond:mine")).content.decode()
+    assert "Baromètre trimestriel des métiers en tension" in mine
