@@ -121,6 +121,10 @@ def _questions_sheet(questions):
     return (_("Questions"), headers, rows)
 
 
+def _header(question):
+    return f"{question.label} ({question.unit})" if question.unit else question.label
+
+
 def _workbook(version, questions, respondents, identity_headers, answers_title):
     """`respondents`: [(identity cells, answers)]; the first identity cell
     names the respondent on the table sheets."""
@@ -129,7 +133,7 @@ def _workbook(version, questions, respondents, identity_headers, answers_title):
     tables = [question for question in questions if question.kind == Kind.TABLE]
     main = (
         answers_title,
-        identity_headers + [question.label for question in simple],
+        identity_headers + [_header(question) for question in simple],
         [
             identity + [_cell(question, answers.get(question.key), labels) for question in simple]
             for identity, answers in respondents
@@ -147,7 +151,7 @@ def _workbook(version, questions, respondents, identity_headers, answers_title):
                         [identity[0], line]
                         + [_cell(c, row.get(c.key), labels) for c in table.table_columns]
                     )
-        headers = [identity_headers[0], _("Ligne")] + [c.label for c in table.table_columns]
+        headers = [identity_headers[0], _("Ligne")] + [_header(c) for c in table.table_columns]
         sheets.append((titles[table.pk], headers, rows))
     sheets.append(_questions_sheet(questions))
     return xlsx_sheets_bytes(sheets)

@@ -39,7 +39,7 @@ def survey(cast):
     table = q(key="metiers", label="Métiers: en tension / à 3 ans", kind=Kind.TABLE)
     col = lambda **kw: q(parent=table, **kw)  # noqa: E731
     col(key="metier", label="Métier", kind=Kind.OCCUPATION, gpec_fact=GpecFact.OCCUPATION)
-    col(key="ouverts", label="Postes ouverts", kind=Kind.NUMBER)
+    col(key="ouverts", label="Postes ouverts", kind=Kind.NUMBER, unit="postes")
     col(key="commentaire", label="Commentaire", kind=Kind.SHORT_TEXT)
     morbihan = DepartmentFactory(code="56", name="Morbihan")
     finistere = DepartmentFactory(code="29", name="Finistère")
@@ -117,7 +117,13 @@ def test_raw_export_has_a_row_per_submitted_response_and_a_sheet_per_table(surve
     # A name that a spreadsheet would run as a formula is made inert.
     assert '\'=HYPERLINK("http://x")' in [row[0] for row in answers]
     table = rows(book["Métiers en tension à 3 ans"])
-    assert table[0] == ["Organisation", "Ligne", "Métier", "Postes ouverts", "Commentaire"]
+    assert table[0] == [
+        "Organisation",
+        "Ligne",
+        "Métier",
+        "Postes ouverts (postes)",
+        "Commentaire",
+    ]
     assert ["Dérive", 1, "Soudeur (H2913)", 3, "urgent chez nous"] in table
     assert ["Dérive", 2, "Soudeur (H2913)", 1, None] in table
     assert len(table) == 9
@@ -167,7 +173,7 @@ def test_anonymised_export_tells_no_identity_nor_free_text(survey):
     assert lone[1:4] == [None, None, "Oui"]
     assert lone[4] == 42
     table = rows(book[book.sheetnames[1]])
-    assert table[0] == ["Répondant", "Ligne", "Métier", "Postes ouverts"]
+    assert table[0] == ["Répondant", "Ligne", "Métier", "Postes ouverts (postes)"]
     text = "\n".join(
         str(value) for sheet in book.worksheets for row in rows(sheet) for value in row
     )
