@@ -1,5 +1,6 @@
 """Building blocks shared by the shipped templates."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ancrage.gpec.models import DifficultyReason
@@ -17,7 +18,7 @@ DIFFICULTY_CHOICES = choices(
     ("4", _("4 — très difficile")),
 )
 
-REASON_CHOICES = choices(*DifficultyReason.choices)
+REASON_CHOICES = choices(*[(value, capfirst(label)) for value, label in DifficultyReason.choices])
 
 
 def occupation_column(key="metier"):

@@ -4,9 +4,9 @@ still unfilled and hiring plans per occupation."""
 
 from django.utils.translation import gettext_lazy as _
 
-from ancrage.gpec.models import DifficultyReason
 from ancrage.surveys.models import GpecFact, Kind
 from ancrage.surveys.shipped._common import (
+    REASON_CHOICES,
     choices,
     comments,
     count_column,
@@ -79,7 +79,7 @@ SECTIONS = (
                 "key": "causes_difficultes",
                 "kind": Kind.MULTIPLE_CHOICE,
                 "label": _("À quoi attribuez-vous ces difficultés ?"),
-                "choices": choices(*DifficultyReason.choices),
+                "choices": REASON_CHOICES,
                 "condition": ("difficultes_recrutement", [True]),
             },
         ),
