@@ -10,8 +10,9 @@ cleaned answers, freezes the questionnaire version and feeds the GPEC facts
 
 import re
 
+from django.contrib import messages
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -125,16 +126,21 @@ def save_draft(invitee, response, draft, revision, shown_keys):
     save freezes the questionnaire version). Returns the response."""
     now = timezone.now()
     if response is None:
-        response = Response.objects.create(
-            invitee=invitee,
-            campaign_id=invitee.campaign_id,
-            draft=draft,
-            revision=revision,
-            started_at=now,
-            updated_at=now,
-        )
-        freeze(invitee.campaign.version_id)
-        return response
+        try:
+            with transaction.atomic():
+                response = Response.objects.create(
+                    invitee=invitee,
+                    campaign_id=invitee.campaign_id,
+                    draft=draft,
+                    revision=revision,
+                    started_at=now,
+                    updated_at=now,
+                )
+        except IntegrityError:  # created meanwhile (a submission, another tab)
+            response = Response.objects.get(invitee=invitee)
+        else:
+            freeze(invitee.campaign.version_id)
+            return response
     response.draft = merged(response.draft, draft, shown_keys)
     response.revision = revision
     response.updated_at = now
@@ -156,11 +162,10 @@ def submit(invitee, answers, user):
 
     now = timezone.now()
     with transaction.atomic():
-        response = Response.objects.select_for_update().filter(invitee=invitee).first() or Response(
-            invitee=invitee, campaign=invitee.campaign, started_at=now
+        response, _created = Response.objects.select_for_update().get_or_create(
+            invitee=invitee, defaults={"campaign": invitee.campaign, "started_at": now}
         )
-        response.invitee = invitee
-        response.campaign = invitee.campaign
+        response.invitee, response.campaign = invitee, invitee.campaign
         response.state = Response.State.SUBMITTED
         response.answers = answers
         response.draft = {}
@@ -199,6 +204,8 @@ def answer_page(request, invitee, *, page_url, draft_url, back_url=""):
     }
     if context["state"] == NOT_OPEN:
         return render(request, "surveys/respond/not_open.html", context)
+    if request.method == "POST" and "reuse_previous" in request.POST:
+        return _reuse_previous(request, invitee, response, context)
     if request.method == "POST":
         return _post(request, invitee, response, context)
     submitted = response is not None and response.state == Response.State.SUBMITTED
@@ -218,7 +225,44 @@ def answer_page(request, invitee, *, page_url, draft_url, back_url=""):
         form = AnswerForm(version, initial_answers=response.answers, cluster=campaign.cluster)
     else:
         form = AnswerForm(version, cluster=campaign.cluster)
+        context["can_reuse"] = previous_answers(invitee) is not None
     return _render_form(request, form, context)
+
+
+def previous_answers(invitee):
+    """The answers the same organisation (or address, for a non-member)
+    submitted to the previous wave of the campaign, or None."""
+    campaign = invitee.campaign
+    if not campaign.previous_id:
+        return None
+    responses = Response.objects.filter(
+        campaign_id=campaign.previous_id, state=Response.State.SUBMITTED
+    )
+    if invitee.organisation_id:
+        responses = responses.filter(invitee__organisation_id=invitee.organisation_id)
+    else:
+        responses = responses.filter(
+            invitee__organisation__isnull=True, invitee__email__iexact=invitee.email
+        )
+    return responses.values_list("answers", flat=True).first()
+
+
+def _reuse_previous(request, invitee, response, context):
+    """Start the draft from the previous wave's answers (questions still asked only)."""
+    answers = previous_answers(invitee)
+    if context["state"] == OPEN and answers is not None and not (response and response.draft):
+        version = invitee.campaign.version
+        data = AnswerForm.data_from_answers(version, answers)
+        draft = {name: values[0] if len(values) == 1 else values for name, values in data.lists()}
+        save_draft(invitee, response, draft, version.revision, set())
+        messages.success(
+            request,
+            _(
+                "Vos réponses de la vague précédente sont reprises : vérifiez-les, "
+                "mettez-les à jour puis envoyez-les."
+            ),
+        )
+    return redirect(context["page_url"])
 
 
 def _render_form(request, form, context, status=200):
