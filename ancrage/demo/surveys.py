@@ -34,8 +34,8 @@ HR_SURVEY = "enquete-rh-annuelle"
 OBSERVATORY = "observatoire-economique"
 SKILLS_NEEDS = "besoins-competences-3-ans"
 # Mean difficulty to recruit (1–4) of the ROME occupations in tension, from
-# the first wave to the current one: welders ever harder to find, designers
-# a little less, the others steady.
+# the first wave to the current one: welders, AI engineers and cybersecurity
+# experts ever harder to find, designers a little less, the others steadier.
 TENSION = {
     "H2913": (2.6, 3.6),  # soudeur / soudeuse
     "H2902": (3.2, 3.4),  # chaudronnier / chaudronnière
@@ -43,12 +43,17 @@ TENSION = {
     "H2914": (2.9, 3.2),  # tuyauteur / tuyauteuse
     "I1304": (2.9, 3.0),  # technicien / technicienne de maintenance
     "H1203": (2.9, 2.3),  # dessinateur industriel / dessinatrice industrielle
-    "M1805": (3.1, 3.5),  # développeur / développeuse
-    "M1802": (3.3, 3.6),  # cybersécurité, expertise des systèmes d'information
-    "M1810": (2.6, 2.9),  # production et exploitation (DevOps)
-    "E1205": (2.2, 2.0),  # design numérique
+    "M1805": (2.8, 2.6),  # développeur / développeuse informatique
+    "M1856": (3.3, 3.7),  # expert / experte en cybersécurité
+    "M1889": (3.0, 3.6),  # ingénieur / ingénieure en intelligence artificielle
+    "M1811": (3.1, 3.3),  # data engineer
+    "M1827": (2.9, 3.2),  # ingénieur / ingénieure DevOps
+    "M1860": (3.0, 3.1),  # architecte cloud
+    "E1206": (2.4, 2.1),  # UX - UI designer
+    "K1726": (2.8, 3.3),  # pisteur / pisteuse secouriste
+    "F1303": (2.9, 3.4),  # conducteur / conductrice d'engin de damage
+    "N4402": (2.7, 3.0),  # conducteur / conductrice de remontées mécaniques
 }
-NON_MEMBER_HEADS = ("Atelier", "Forge", "Mécanique", "Industrie", "Ski", "Outdoor", "Glisse")
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ class Series:
     non_members: int = 0
     confidence: tuple = (3.4, 3.4)  # mean confidence (1–5), first and last wave
     texts: tuple = TEXTS
+    heads: tuple = ("Chaudronnerie", "Usinage", "Mécanique", "Métallerie", "Tôlerie")
 
 
 SERIES = (
@@ -92,6 +98,7 @@ SERIES = (
         current_open=False,
         non_members=60,
         confidence=(3.1, 2.8),
+        heads=("Remontées", "Ski", "Montagne", "Outdoor", "Glisse", "Neige"),
     ),
 )
 
@@ -137,7 +144,7 @@ def run_series(rng, cluster, series):
     questionnaire = instantiate(cluster, series.template, staff)
     version = questionnaire.current_version
     occupations, skills = vocabulary(cluster)
-    non_members = fictitious_non_members(rng, series.non_members)
+    non_members = fictitious_non_members(rng, series.non_members, series.heads)
     waves = schedule(series, timezone.localdate())
     propensity = {}  # organisation or email: how likely it answers
     featured = demo_accounts(cluster, draft=series.template == SKILLS_NEEDS)
@@ -229,6 +236,7 @@ class Occupations:
     tension first and more often named, and their ROME codes."""
 
     def __init__(self, rows):
+        rows = list(dict(rows).items())  # an occupation twice in a vocabulary counts once
         self.codes = dict(rows)
         tense = [pk for pk, code in rows if code in TENSION]
         others = [pk for pk, code in rows if code not in TENSION][:30]
@@ -244,11 +252,11 @@ def vocabulary(cluster):
     return Occupations(rows), skills
 
 
-def fictitious_non_members(rng, count):
+def fictitious_non_members(rng, count, heads):
     """[(name, email)]: companies of the filière that are not members."""
     found = {}
     while len(found) < count:
-        name = fictitious.company_name(rng, NON_MEMBER_HEADS)
+        name = fictitious.company_name(rng, heads)
         number = len(found) + 1
         found.setdefault(name, f"contact{number}@{fictitious.website(name, number)[8:]}")
     return list(found.items())
