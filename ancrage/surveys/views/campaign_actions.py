@@ -87,9 +87,7 @@ def _with_date(request, pk, service, done):
         else:
             messages.success(request, done)
             return _back(campaign)
-    return render(
-        request, "surveys/campaigns/detail.html", detail_context(campaign, form), status=400
-    )
+    return render(request, "surveys/campaigns/detail.html", detail_context(campaign, form))
 
 
 @staff_required

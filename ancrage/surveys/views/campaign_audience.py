@@ -59,7 +59,6 @@ def audience_page(request, pk):
             "invitees": list(invitees),
             "filtered": bool(campaign.audience_filter),
         },
-        status=400 if form.is_bound else 200,
     )
 
 
