@@ -134,7 +134,7 @@ class AnswerForm(forms.Form):
     use_required_attribute = False  # a draft can be saved half-typed
 
     def __init__(
-        self, version, data=None, *, cluster=None, initial_answers=None, validate=True, **kwargs
+        self, version, data=None, cluster=None, initial_answers=None, *, validate=True, **kwargs
     ):
         self.version = version
         self.cluster = cluster

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ancrage.referentiel.forms import OccupationField, SkillMultipleField
 from ancrage.surveys.answers_display import number_text
@@ -103,7 +104,11 @@ class LimitedSkillField(SkillMultipleField):
         items = super().clean(value)
         if self.max_items and len(items) > self.max_items:
             raise ValidationError(
-                _("Choisissez au plus %(max)s compétences (vous en avez indiqué %(count)s)."),
+                ngettext(
+                    "Choisissez au plus une compétence (vous en avez indiqué %(count)s).",
+                    "Choisissez au plus %(max)s compétences (vous en avez indiqué %(count)s).",
+                    self.max_items,
+                ),
                 code="too_many",
                 params={"max": self.max_items, "count": len(items)},
             )
@@ -119,7 +124,11 @@ class LimitedMultipleChoiceField(forms.MultipleChoiceField):
         super().validate(value)
         if self.max_items and len(value) > self.max_items:
             raise ValidationError(
-                _("Cochez au plus %(max)s réponses (vous en avez coché %(count)s)."),
+                ngettext(
+                    "Cochez au plus une réponse (vous en avez coché %(count)s).",
+                    "Cochez au plus %(max)s réponses (vous en avez coché %(count)s).",
+                    self.max_items,
+                ),
                 code="too_many",
                 params={"max": self.max_items, "count": len(value)},
             )
