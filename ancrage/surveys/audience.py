@@ -37,9 +37,12 @@ def member_memberships(cluster, audience_members=True, filter_string=""):
     if not audience_members:
         return Membership.objects.none()
     if filter_string:
+        # A selection whose values all vanished (entries removed since)
+        # keeps nobody rather than every member.
         spec = spec_of(cluster, filter_string)
-        if not spec.is_empty:
-            return query.memberships(query.Scope.of_cluster(cluster), spec)
+        if spec.is_empty:
+            return Membership.objects.none()
+        return query.memberships(query.Scope.of_cluster(cluster), spec)
     return Membership.objects.filter(cluster=cluster).active()
 
 

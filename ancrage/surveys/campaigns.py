@@ -122,9 +122,11 @@ def launch(campaign, request=None, now=None):
 
 
 def _open(campaign, now):
+    """Open; invitations go unless the campaign is already past its closing
+    (a worker down for weeks): it is then closed by the next step."""
     campaign.status = Status.OPEN
     campaign.save(update_fields=["status"])
-    return send_invitations(campaign, now)
+    return send_invitations(campaign, now) if closing_at(campaign) > now else 0
 
 
 def open_campaign(campaign, now=None):
