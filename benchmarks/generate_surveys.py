@@ -1,7 +1,7 @@
 """The benchmark clusters' surveys: every cluster runs a quarterly barometer
 of ~30 questions (the shipped barometer, extended with the questions of the
-shipped annual HR survey: 20 questions and 2 tables « one row per
-occupation » of 12 columns in all), over 4 closed waves answered by 70 % of
+shipped annual HR survey: 21 questions, 2 of them tables « one row per
+occupation » of 7 columns each), over 4 closed waves answered by 70 % of
 the invitees. The largest cluster (`bench-000`) also invites non-members of
 its filière, so that its last wave has as many responses as it has members
 (800). Used by benchmarks/generate.py.
@@ -116,7 +116,7 @@ def create_surveys(scale, rng):
 
 def barometer(cluster, user_id):
     """The cluster's barometer: the shipped barometer, with the questions of
-    the shipped HR survey appended (those of the same key left out)."""
+    the shipped HR survey appended."""
     from ancrage.surveys.models import Question
     from ancrage.surveys.shipped import instantiate
 
@@ -127,7 +127,13 @@ def barometer(cluster, user_id):
     extra = instantiate(cluster, HR_SURVEY)
     taken = set(version.questions.values_list("key", flat=True))
     moved = extra.current_version
-    Question.objects.filter(version=moved, key__in=taken).delete()
+    # Keys are unique in a version: the HR survey's own headcount and
+    # comments go, its table's columns get a key of their own.
+    clashing = Question.objects.filter(version=moved, key__in=taken)
+    clashing.filter(parent=None).delete()
+    for column in clashing:
+        column.key = f"rh_{column.key}"
+        column.save(update_fields=["key"])
     offset = version.sections.count()
     for section in moved.sections.all():
         section.version = version
