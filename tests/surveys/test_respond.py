@@ -39,6 +39,9 @@ def test_anyone_with_the_link_sees_the_form(client, world):
     assert 'name="effectif"' in html and 'inputmode="decimal"' in html
     assert f'hx-post="{draft_url(world)}"' in html
     assert "Enregistrer le brouillon" in html
+    # Enter in a field saves the draft: neither submits nor removes a table row.
+    first_button = html[html.index('type="submit"') - 300 : html.index('type="submit"') + 80]
+    assert 'name="save_draft"' in first_button
 
 
 @pytest.mark.parametrize("token", ["abc", "forged:token:xyz"])

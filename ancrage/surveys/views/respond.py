@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ancrage.surveys import tokens
@@ -39,6 +40,7 @@ def _invitee(invitee_id, *related):
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@never_cache
 def answer(request, token):
     if request.method == "POST" and common.rate_limited(request):
         return common.too_many(request)

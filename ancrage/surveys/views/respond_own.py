@@ -5,6 +5,7 @@ campaign answers 404."""
 
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ancrage.core.permissions import require_context
@@ -48,6 +49,7 @@ def _answer_state(response):
 
 @member_required
 @require_http_methods(["GET", "POST"])
+@never_cache
 def answer_mine(request, pk):
     invitee = get_object_or_404(
         Invitee.objects.select_related(

@@ -3,6 +3,7 @@ every answer in words, when it was sent and by whom. Individual answers are
 visible to the cluster's staff only; another cluster's staff get a 404."""
 
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from ancrage.accounts import audit
@@ -14,6 +15,7 @@ from ancrage.surveys.views.respond_common import answered_sections
 
 @staff_required
 @require_safe
+@never_cache
 def staff_response(request, campaign_pk, pk):
     response = get_object_or_404(
         Response.objects.select_related("invitee", "campaign__version", "answered_by"),
