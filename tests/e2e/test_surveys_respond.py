@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from ancrage.surveys.models import Response
 from tests.e2e.accessibility import assert_accessible
+from tests.e2e.session import log_in
 from tests.surveys.respond_world import make_world
 
 
@@ -43,3 +44,25 @@ def test_answer_with_autosave_reload_and_submit(page, live_server, cast):
     assert response.answers["postes"] == [
         {"metier_ligne": world["items"]["usineur"].pk, "ouverts": "2"}
     ]
+
+
+def test_the_organisation_list_and_the_staff_reading_are_accessible(page, live_server, cast):
+    world = make_world(cast)
+    response = Response.objects.create(
+        invitee=world["invitee"],
+        campaign=world["campaign"],
+        state=Response.State.SUBMITTED,
+        answers={"effectif": "42", "postes": [{"metier_ligne": world["items"]["usineur"].pk}]},
+    )
+    log_in(page, live_server, cast.member_a)
+    page.goto(reverse("respond:mine"))
+    page.get_by_text("Réponses envoyées").wait_for()
+    assert_accessible(page)
+    page.get_by_role("link", name="Enquête RH annuelle").click()
+    assert page.get_by_label("Question effectif").input_value() == "42"
+    assert_accessible(page)
+    page.context.clear_cookies()
+    log_in(page, live_server, cast.staff_a)
+    page.goto(reverse("respond:staff_response", args=[world["campaign"].pk, response.pk]))
+    page.get_by_text("Usineur (H2903)").wait_for()
+    assert_accessible(page)

@@ -28,7 +28,7 @@ POST_LIMIT = 600
 POST_WINDOW = 600  # seconds
 # What a draft may weigh (keys and values, in characters).
 MAX_DRAFT = 300_000
-FIELD_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,150}")
+FIELD_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,150}")
 NOT_TYPED = {"csrfmiddlewaretoken", "revision", "version", "keys", "row_action", "save_draft"}
 
 NOT_OPEN, OPEN, CLOSED = "not_open", "open", "closed"
