@@ -366,6 +366,8 @@ class QuestionForm(BootstrapForm, forms.ModelForm):
         low, high = cleaned.get("min_value"), cleaned.get("max_value")
         if low is not None and high is not None and low > high:
             self.add_error("max_value", _("Le maximum doit être supérieur ou égal au minimum."))
+        if "min_value" in self.fields:
+            question.min_value, question.max_value = low, high
         fact = cleaned.get("gpec_fact", question.gpec_fact)
         if "choices_text" in cleaned:
             question.choices = self._choices(cleaned["choices_text"], fact)
