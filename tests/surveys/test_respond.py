@@ -265,3 +265,13 @@ def test_members_cannot_unsubscribe(client, world):
     assert world["invitee"].unsubscribed_at is None
     answer_token = reverse("respond:unsubscribe", args=[world["token"]])
     assert client.get(answer_token).status_code == 404
+
+
+def test_an_expired_link_answers_404(client, world, monkeypatch):
+    monkeypatch.setattr(tokens, "MAX_AGE", -1)
+    page = client.get(answer_url(world))
+    assert page.status_code == 404
+    assert "Ce lien n'est pas valide" in text(page)
+    draft = client.post(draft_url(world), valid_post(world), headers={"HX-Request": "true"})
+    assert draft.status_code == 404
+    assert not Response.objects.exists()
