@@ -1,6 +1,7 @@
 """A campaign's life: launch, open, remind, close, extend, reopen, next wave.
 
     launch(campaign, request)        draft → open now, or scheduled (opening later)
+    refresh_audience(campaign)       a scheduled campaign's members chosen again
     open_campaign(campaign, now)     scheduled → open at its opening, invitations sent
     run_due_reminders(campaign, now) the scheduled reminders that are due, each once
     remind_now(campaign, now)        the staff's « Relancer maintenant » (once a day)
@@ -119,6 +120,19 @@ def launch(campaign, request=None, now=None):
         record(request, campaign, "launch", status=campaign.status)
         _schedule(campaign)
     return campaign
+
+
+def refresh_audience(campaign, now=None):
+    """A scheduled campaign whose audience changed: its member invitees are
+    chosen again (nobody has answered yet); how many members it invites."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        campaign = _locked(campaign)
+        if campaign.status != Status.SCHEDULED:
+            return None
+        campaign.invitees.filter(organisation__isnull=False).delete()
+        audience.create_member_invitees(campaign, now)
+        return campaign.invitees.filter(organisation__isnull=False).count()
 
 
 def _open(campaign, now):

@@ -220,6 +220,11 @@ class CampaignForm(BootstrapForm, forms.ModelForm):
                 )
         return cleaned
 
+    @property
+    def audience_changed(self):
+        """Whether the members the campaign invites may differ after saving."""
+        return not self.filter_locked and bool(set(self.changed_data) & {"audience", *FILTER_AXES})
+
     def save(self, commit=True):
         campaign = super().save(commit=False)
         campaign.cluster = self.cluster

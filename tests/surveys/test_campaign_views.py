@@ -259,3 +259,39 @@ def test_list_by_state_in_constant_queries(staff, cast):
     assert len(many) == len(few)
     assert "Ouverte A" in page and "1 / 2 (50 %)" in page
     assert "Enquête de Bêta" not in page
+
+
+def test_editing_a_scheduled_campaigns_audience_chooses_its_members_again(staff, cast):
+    campaign = CampaignFactory(
+        cluster=cast.cluster_a,
+        status=Status.DRAFT,
+        launched_at=None,
+        opens_on=TODAY() + 5 * DAY,
+        closes_on=TODAY() + 20 * DAY,
+    )
+    staff.post(reverse("campaigns:launch", kwargs={"pk": campaign.pk}))
+    campaign.refresh_from_db()
+    assert campaign.status == Status.SCHEDULED and campaign.invitees.count() == 1
+    assert not OutgoingEmail.objects.exists()
+    data = form_data(
+        campaign.questionnaire,
+        opens_on=campaign.opens_on.isoformat(),
+        closes_on=campaign.closes_on.isoformat(),
+        audience="selection",
+        size="ge",
+    )
+    page = staff.post(reverse("campaigns:edit", kwargs={"pk": campaign.pk}), data, follow=True)
+    assert "Plus personne n&#x27;est invité" in page.content.decode()
+    assert not campaign.invitees.exists()
+
+
+def test_an_open_campaign_keeps_its_dates_and_audience(staff, cast):
+    campaign = CampaignFactory(cluster=cast.cluster_a, reminder_days=[3])
+    data = form_data(
+        campaign.questionnaire, title="Nouveau titre", reminder_text="5", audience="none"
+    )
+    staff.post(reverse("campaigns:edit", kwargs={"pk": campaign.pk}), data)
+    before = (campaign.opens_on, campaign.closes_on, campaign.audience_members)
+    campaign.refresh_from_db()
+    assert campaign.title == "Nouveau titre" and campaign.reminder_days == [5]
+    assert (campaign.opens_on, campaign.closes_on, campaign.audience_members) == before

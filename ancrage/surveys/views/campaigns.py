@@ -99,7 +99,13 @@ def edit(request, pk):
             campaigns.record(request, campaign, "edit", fields=sorted(form.changed_data))
             if campaign.status in (Status.SCHEDULED, Status.OPEN):
                 transaction.on_commit(lambda: tasks.schedule(campaign.pk))
+            members = campaigns.refresh_audience(campaign) if form.audience_changed else None
         messages.success(request, _("Campagne modifiée."))
+        if members == 0 and not campaign.invitees.exists():
+            messages.warning(
+                request,
+                _("Plus personne n'est invité : choisissez des adhérents ou des destinataires."),
+            )
         return redirect("campaigns:detail", pk=campaign.pk)
     return render(request, "surveys/campaigns/form.html", {"form": form, "campaign": campaign})
 
