@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ancrage.accounts.models import AuditEntry
-from ancrage.organisations.factories import MembershipFactory
+from ancrage.organisations.factories import MembershipFactory, OrganisationUserFactory
 from ancrage.organisations.models import SizeClass
 from ancrage.outbox.models import OutgoingEmail
 from ancrage.surveys.factories import (
@@ -295,3 +295,32 @@ def test_an_open_campaign_keeps_its_dates_and_audience(staff, cast):
     campaign.refresh_from_db()
     assert campaign.title == "Nouveau titre" and campaign.reminder_days == [5]
     assert (campaign.opens_on, campaign.closes_on, campaign.audience_members) == before
+
+
+def test_a_closed_campaigns_invitees_stay(staff, cast):
+    invitee = InviteeFactory(campaign__cluster=cast.cluster_a, campaign__status=Status.CLOSED)
+    url = reverse(
+        "campaigns:remove_invitee", kwargs={"pk": invitee.campaign_id, "invitee_pk": invitee.pk}
+    )
+    assert "ne changent plus" in staff.post(url, follow=True).content.decode()
+    assert Invitee.objects.filter(pk=invitee.pk).exists()
+    audience = reverse("campaigns:audience", kwargs={"pk": invitee.campaign_id})
+    page = staff.post(audience, {"name": "X", "email": "x@y.fr"}, follow=True).content.decode()
+    assert "on ne peut plus y inviter personne" in page
+    assert Invitee.objects.count() == 1
+
+
+def test_the_audience_page_in_constant_queries(staff, cast):
+    campaign = draft_of(cast)
+    url = reverse("campaigns:audience", kwargs={"pk": campaign.pk})
+    staff.get(url)
+    with CaptureQueriesContext(connection) as few:
+        staff.get(url)
+    for index in range(5):
+        membership = MembershipFactory(cluster=cast.cluster_a)
+        OrganisationUserFactory(organisation=membership.organisation)
+        InviteeFactory(campaign=campaign, organisation=None, email=f"n{index}@x.fr")
+    with CaptureQueriesContext(connection) as many:
+        page = staff.get(url).content.decode()
+    assert len(many) == len(few)
+    assert "6 adhérents" in page and "n4@x.fr" in page

@@ -96,7 +96,11 @@ def remove_invitee(request, pk, invitee_pk):
     invitee = get_object_or_404(Invitee, pk=invitee_pk, campaign=campaign)
     with transaction.atomic():
         answered = Response.objects.filter(invitee=invitee, state=Response.State.SUBMITTED).exists()
-        if answered:
+        if campaign.status == Status.CLOSED:
+            messages.error(
+                request, _("La campagne est clôturée : ses destinataires ne changent plus.")
+            )
+        elif answered:
             messages.error(
                 request,
                 _("%(name)s a déjà répondu : sa réponse est conservée.") % {"name": invitee.name},
