@@ -5,6 +5,9 @@ formats."""
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.template.defaultfilters import linebreaksbr
+from django.utils.html import format_html_join
+
 from ancrage.core import charts
 from ancrage.core.secrecy import Cell
 
@@ -63,6 +66,13 @@ class Table:
     row_totals: bool = False
     # Chart: (kind, column key) with kind in "bars", "histogram"; or None.
     chart: tuple | None = None
+    # Rows left out (the PDF report keeps the first ones).
+    more: int = 0
+
+    def shorten(self, limit):
+        if len(self.rows) > limit:
+            self.more += len(self.rows) - limit
+            self.rows = self.rows[:limit]
 
     def column_index(self, key):
         return next(i for i, column in enumerate(self.columns) if column.key == key)
@@ -92,6 +102,12 @@ class Summary:
     @property
     def key(self):
         return self.question.key
+
+    def texts_html(self):
+        """The text answers as list items (built here: hundreds of them)."""
+        return format_html_join(
+            "", "<li>{}</li>", ((linebreaksbr(text, autoescape=True),) for text in self.texts)
+        )
 
     def table(self, key):
         return next((table for table in self.tables if table.key == key), None)

@@ -39,20 +39,26 @@ def load(questions, respondents):
     """The labels for `questions` (top-level, with `.table_columns`) over the answers."""
     wanted = {Kind.OCCUPATION: set(), Kind.SKILL: set(), Kind.COMMUNE: set()}
     for question in questions:
-        columns = [c for c in question.table_columns if c.kind == Kind.OCCUPATION]
-        for respondent in respondents:
-            value = respondent.answers.get(question.key)
-            if value in (None, "", []):
-                continue
-            if question.kind in (Kind.OCCUPATION, Kind.SKILL):
+        if question.kind not in (Kind.OCCUPATION, Kind.SKILL, Kind.COMMUNE, Kind.TABLE):
+            continue
+        keys = [c.key for c in question.table_columns if c.kind == Kind.OCCUPATION]
+        values = [r.answers.get(question.key) for r in respondents]
+        values = [value for value in values if value not in (None, "", [])]
+        if question.kind in (Kind.OCCUPATION, Kind.SKILL):
+            for value in values:
                 wanted[question.kind] |= _ids(value)
-            elif question.kind == Kind.COMMUNE and isinstance(value, str):
-                wanted[Kind.COMMUNE].add(value)
-            elif question.kind == Kind.TABLE and isinstance(value, list):
-                for row in value:
-                    for column in columns:
-                        if isinstance(row, dict):
-                            wanted[Kind.OCCUPATION] |= _ids(row.get(column.key))
+        elif question.kind == Kind.COMMUNE:
+            wanted[Kind.COMMUNE].update(value for value in values if isinstance(value, str))
+        else:
+            wanted[Kind.OCCUPATION].update(
+                row.get(key)
+                for value in values
+                if isinstance(value, list)
+                for row in value
+                if isinstance(row, dict)
+                for key in keys
+                if isinstance(row.get(key), int)
+            )
     labels = Labels()
     if wanted[Kind.OCCUPATION]:
         labels.occupations = {

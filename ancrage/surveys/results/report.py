@@ -47,6 +47,13 @@ class Report:
     public: bool = False
     sections: list = field(default_factory=list)
 
+    def shorten(self, limit):
+        """Keep the first `limit` rows of each table (rankings come first)."""
+        for summary in self.summaries:
+            for table in summary.tables:
+                table.shorten(limit)
+            summary.words = summary.words[:limit]
+
 
 def _summaries(questions, found, labels, public):
     return [summarise(q, found, labels, public=public) for q in questions]

@@ -46,72 +46,73 @@ class Barometer:
         return float(self.open / (self.open + self.filled))
 
 
-def _rows_by_occupation(question, answers):
-    """{occupation id: {respondent key: [rows]}} and the occupation column."""
+def _parse(column, value):
+    """A cell's value as the summaries read it, or None."""
+    if value in (None, ""):
+        return None
+    if column.kind == Kind.NUMBER:
+        return decimal(value)
+    if column.kind == Kind.SCALE:
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    return value if isinstance(value, (str, bool, int)) else None
+
+
+def collect(question, answers):
+    """{occupation id: {column key: {respondent key: [values]}}} in one pass
+    over the rows (each value parsed once), and the occupation column. The
+    respondents of an occupation are the keys of its "" entry."""
     occupation_column = next((c for c in question.table_columns if c.kind == Kind.OCCUPATION), None)
-    grouped = defaultdict(lambda: defaultdict(list))
+    data = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     if occupation_column is None:
-        return grouped, None
+        return data, None
+    columns = [c for c in question.table_columns if c is not occupation_column]
+    occupation_key = occupation_column.key
     for key, rows in answers:
         for row in rows if isinstance(rows, list) else []:
-            if isinstance(row, dict) and isinstance(row.get(occupation_column.key), int):
-                grouped[row[occupation_column.key]][key].append(row)
-    return grouped, occupation_column
+            if not isinstance(row, dict):
+                continue
+            occupation = row.get(occupation_key)
+            if not isinstance(occupation, int) or isinstance(occupation, bool):
+                continue
+            by_column = data[occupation]
+            by_column[""].setdefault(key, [])  # the respondent counts for the occupation
+            for column in columns:
+                value = _parse(column, row.get(column.key))
+                if value is not None:
+                    by_column[column.key][key].append(value)
+    return data, occupation_column
 
 
-def _sum(rows, column):
-    values = [decimal(row.get(column.key)) for row in rows]
-    values = [v for v in values if v is not None]
-    return sum(values) if values else None
-
-
-def _scale_values(rows, column):
-    return [
-        row[column.key]
-        for row in rows
-        if isinstance(row.get(column.key), int) and not isinstance(row.get(column.key), bool)
-    ]
-
-
-def barometers(question, answers):
+def barometers(question, answers, data=None):
     """{occupation id: Barometer} for a table question with barometer columns."""
     facts = {c.gpec_fact: c for c in question.table_columns if c.gpec_fact in BAROMETER_FACTS}
-    grouped, _column = _rows_by_occupation(question, answers)
+    if data is None:
+        data, _column = collect(question, answers)
     result = {}
-    for occupation, by_key in grouped.items():
-        figures = Barometer(respondents=len(by_key))
+    for occupation, by_column in data.items():
+        figures = Barometer(respondents=len(by_column[""]))
         for fact, attribute in (
             (GpecFact.OPEN_UNFILLED, "open"),
             (GpecFact.POSITIONS_FILLED, "filled"),
         ):
             if fact in facts:
-                sums = [
-                    s
-                    for s in (_sum(rows, facts[fact]) for rows in by_key.values())
-                    if s is not None
-                ]
+                sums = [sum(values) for values in by_column[facts[fact].key].values()]
                 setattr(figures, attribute, sum(sums) if sums else None)
                 if attribute == "open" and sums:
                     figures.open_largest = max(sums)
         if GpecFact.DIFFICULTY in facts:
             column = facts[GpecFact.DIFFICULTY]
-            levels = [
-                max(v) for v in (_scale_values(rows, column) for rows in by_key.values()) if v
-            ]
+            levels = [max(values) for values in by_column[column.key].values()]
             if levels:
                 figures.difficulty_answers = len(levels)
                 figures.difficulty_mean = statistics.fmean(levels)
                 difficult = [is_difficult(v, column.scale_min, column.scale_max) for v in levels]
                 figures.difficult_share = sum(difficult) / len(levels)
         if GpecFact.TIME_TO_FILL in facts:
-            column = facts[GpecFact.TIME_TO_FILL]
-            days = []
-            for rows in by_key.values():
-                values = [
-                    d for d in (decimal(row.get(column.key)) for row in rows) if d is not None
-                ]
-                if values:
-                    days.append(statistics.fmean(float(d) for d in values))
+            days = [
+                statistics.fmean(float(d) for d in values)
+                for values in by_column[facts[GpecFact.TIME_TO_FILL].key].values()
+            ]
             if days:
                 figures.days_answers = len(days)
                 figures.mean_days = statistics.fmean(days)
@@ -124,8 +125,8 @@ def barometers(question, answers):
     return result
 
 
-def tension_table(question, answers, labels):
-    found = barometers(question, answers)
+def tension_table(question, answers, labels, data):
+    found = barometers(question, answers, data)
     table = Table(
         "tension",
         _("Score de tension par métier (0 à 100)"),
@@ -161,7 +162,7 @@ def tension_table(question, answers, labels):
 
 
 def table_question(question, answers, labels, public):
-    grouped, occupation_column = _rows_by_occupation(question, answers)
+    data, occupation_column = collect(question, answers)
     columns = [c for c in question.table_columns if c is not occupation_column]
     numbers = [c for c in columns if c.kind == Kind.NUMBER]
     scales = [c for c in columns if c.kind == Kind.SCALE]
@@ -181,24 +182,24 @@ def table_question(question, answers, labels, public):
         label_header=_("Métier"),
         chart=("bars", numbers[0].key if numbers else "respondents"),
     )
-    ordered = sorted(grouped.items(), key=lambda i: (-len(i[1]), labels.occupation(i[0])))
-    for occupation, by_key in ordered:
-        cells = [count_cell(len(by_key))]
+    ordered = sorted(data.items(), key=lambda i: (-len(i[1][""]), labels.occupation(i[0])))
+    for occupation, by_column in ordered:
+        cells = [count_cell(len(by_column[""]))]
         for column in numbers:
-            sums = [s for s in (_sum(rows, column) for rows in by_key.values()) if s is not None]
+            sums = [sum(values) for values in by_column[column.key].values()]
             total = sum(sums) if sums else None
             cells.append(Cell(total, len(sums), max(sums, default=None), number(total, 0)))
         for column in scales:
-            values = [v for rows in by_key.values() for v in _scale_values(rows, column)]
-            contributors = sum(1 for rows in by_key.values() if _scale_values(rows, column))
+            by_key = by_column[column.key]
+            values = [v for values in by_key.values() for v in values]
             mean = statistics.fmean(values) if values else None
-            cells.append(Cell(mean, contributors, None, number(mean, 1)))
+            cells.append(Cell(mean, len(by_key), None, number(mean, 1)))
         main.rows.append(Row(occupation, labels.occupation(occupation), cells))
     tables = [main]
     for column in choices:
         tables.append(_choice_table(column, ordered, labels))
     if any(c.gpec_fact in BAROMETER_FACTS for c in columns):
-        tables.insert(0, tension_table(question, answers, labels))
+        tables.insert(0, tension_table(question, answers, labels, data))
     return Summary(question, len(answers), tables)
 
 
@@ -214,19 +215,15 @@ def _choice_table(column, ordered, labels):
         label_header=_("Métier"),
         row_totals=True,
     )
-    for occupation, by_key in ordered:
+    for occupation, by_column in ordered:
         counts = Counter(
-            value
-            for rows in by_key.values()
-            for value in {
-                row.get(column.key) for row in rows if row.get(column.key) not in (None, "")
-            }
+            value for values in by_column[column.key].values() for value in set(values)
         )
         table.rows.append(
             Row(
                 occupation,
                 labels.occupation(occupation),
-                [count_cell(counts.get(v, 0)) for v, _l in options],
+                [count_cell(counts.get(value, 0)) for value, _label in options],
             )
         )
     return table

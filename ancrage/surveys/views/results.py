@@ -5,8 +5,11 @@ report for the cluster's board. Another cluster's campaign answers 404."""
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html_join
 from django.utils.text import slugify
+from django.utils.timezone import localtime
 
 from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry
@@ -18,6 +21,10 @@ from ancrage.surveys.results.report import build
 from ancrage.surveys.results.series import series as barometer_series
 from ancrage.surveys.results.series_charts import indicators, rates
 
+# The PDF report keeps the first rows of each table (the board reads the top of
+# the rankings; the page and the exports have every row).
+PDF_ROWS = 15
+
 
 def campaign_of(request, pk):
     return get_object_or_404(
@@ -27,22 +34,26 @@ def campaign_of(request, pk):
     )
 
 
-def _response_url(pk):
-    """The staff's read-only view of one response (the answering screens)."""
-    try:
-        return reverse("respond:staff_response", kwargs={"pk": pk})
-    except NoReverseMatch:
-        return ""
-
-
 def _individual_responses(campaign, segment):
+    """The list items linking to each submitted response (hundreds: built here)."""
     responses = (
         Response.objects.filter(campaign=campaign, state=Response.State.SUBMITTED)
         .filter(segment.invitee_filter("invitee__"))
         .order_by("invitee__name", "pk")
         .values_list("pk", "invitee__name", "submitted_at")
     )
-    return [(name, submitted_at, _response_url(pk)) for pk, name, submitted_at in responses]
+    return len(responses), format_html_join(
+        "",
+        '<li><a href="{}">{}</a> <span class="text-body-secondary small">{}</span></li>',
+        (
+            (
+                reverse("respond:staff_response", args=[campaign.pk, pk]),
+                name,
+                date_format(localtime(submitted_at), "DATETIME_FORMAT") if submitted_at else "",
+            )
+            for pk, name, submitted_at in responses
+        ),
+    )
 
 
 @staff_required
@@ -55,7 +66,7 @@ def campaign(request, pk):
         "segment": segment,
         "sizes": SizeClass.choices,
         "departments": department_choices(campaign),
-        "responses": _individual_responses(campaign, segment),
+        "responses": _individual_responses(campaign, segment),  # (count, list items)
         "show_texts": True,
     }
     template = "surveys/results/_report.html" if request.htmx else "surveys/results/campaign.html"
@@ -86,12 +97,14 @@ def pdf(request, pk):
 
     campaign = campaign_of(request, pk)
     report = build(campaign)
+    report.shorten(PDF_ROWS)
     html = render_to_string(
         "surveys/results/pdf.html",
         {"campaign": campaign, "report": report, "show_texts": False},
         request=request,
     )
-    content = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    # Whole fonts: subsetting them costs more time than the few kB it saves.
+    content = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(full_fonts=True)
     audit.record(
         request,
         AuditEntry.Action.EXPORT,
