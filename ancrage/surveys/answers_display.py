@@ -5,9 +5,9 @@
         for question in questions:
             text = display(question, response.answers.get(question.key), labels)
 
-`Labels.for_answers` loads, in three queries at most, the occupations, skills
-and communes every answer names, and the columns of the version's table
-questions: `display` then runs without any query, whatever the number of
+`Labels.for_answers` loads, in four queries at most, the version's questions
+(for the columns of its table questions) and the occupations, skills and
+communes the answers name: `display` then runs without any query, whatever the number of
 values. Without `labels`, `display` loads what the one value needs.
 
 `display(question, value)` gives: choice labels (joined by « , » for several),
