@@ -17,7 +17,6 @@ it is safe to run twice, late, or after the dates changed: the tasks
 end of the closing day."""
 
 import datetime
-import re
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -28,6 +27,7 @@ from django.utils.translation import gettext as _
 from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry
 from ancrage.surveys import audience, campaign_emails
+from ancrage.surveys.campaign_periods import add_months, advance_label
 from ancrage.surveys.models import Campaign, Invitee, Recurrence, ReminderRun, Response, Status
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -310,41 +310,6 @@ def reopen(campaign, day, request=None, now=None):
         record(request, campaign, "reopen", closes_on=day.isoformat())
         _schedule(campaign)
     return campaign
-
-
-def add_months(day, months):
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
-
-
-LABEL_PATTERNS = (
-    (re.compile(r"^T([1-4]) (\d{4})$"), 4, 3, "T{} {}"),
-    (re.compile(r"^S([12]) (\d{4})$"), 2, 6, "S{} {}"),
-)
-YEAR = re.compile(r"^(\d{4})$")
-
-
-def advance_label(label, months, wave):
-    """The next wave's period label: « T4 2026 » → « T1 2027 », « S1 2026 » →
-    « S2 2026 », « 2026 » → « 2027 », otherwise « <label> (vague N) ».
-    `months`: the recurrence's step (None: one period of the label)."""
-    label = label.strip()
-    for pattern, per_year, size, shape in LABEL_PATTERNS:
-        match = pattern.match(label)
-        if match and (months is None or months % size == 0):
-            index = int(match[1]) - 1 + (months // size if months else 1)
-            return shape.format(index % per_year + 1, int(match[2]) + index // per_year)
-    match = YEAR.match(label)
-    if match and (months is None or months % 12 == 0):
-        return str(int(match[1]) + (months // 12 if months else 1))
-    base = re.sub(r" \(vague \d+\)$", "", label)
-    return f"{base} (vague {wave})"[:40]
 
 
 def next_wave(campaign, request=None, now=None, scheduled=False):

@@ -17,7 +17,7 @@ from ancrage.organisations.factories import (
 )
 from ancrage.organisations.models import Membership, Role
 from ancrage.outbox.models import OutgoingEmail
-from ancrage.surveys import campaigns
+from ancrage.surveys import campaign_periods, campaigns
 from ancrage.surveys.factories import (
     CampaignFactory,
     InviteeFactory,
@@ -315,9 +315,9 @@ def test_manual_next_wave_is_a_draft_made_once(cluster):
     ],
 )
 def test_advance_label(label, months, expected):
-    assert campaigns.advance_label(label, months, 3) == expected
+    assert campaign_periods.advance_label(label, months, 3) == expected
 
 
 def test_add_months_keeps_the_day_or_the_end_of_the_month():
-    assert campaigns.add_months(D(2026, 11, 30), 3) == D(2027, 2, 28)
-    assert campaigns.add_months(D(2026, 1, 15), 12) == D(2027, 1, 15)
+    assert campaign_periods.add_months(D(2026, 11, 30), 3) == D(2027, 2, 28)
+    assert campaign_periods.add_months(D(2026, 1, 15), 12) == D(2027, 1, 15)

@@ -1,0 +1,40 @@
+"""Periods of a series: the next wave's dates (shifted by whole months) and
+its period label (« T4 2026 » → « T1 2027 »)."""
+
+import datetime
+import re
+
+
+def add_months(day, months):
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return datetime.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+LABEL_PATTERNS = (
+    (re.compile(r"^T([1-4]) (\d{4})$"), 4, 3, "T{} {}"),
+    (re.compile(r"^S([12]) (\d{4})$"), 2, 6, "S{} {}"),
+)
+YEAR = re.compile(r"^(\d{4})$")
+
+
+def advance_label(label, months, wave):
+    """The next wave's period label: « T4 2026 » → « T1 2027 », « S1 2026 » →
+    « S2 2026 », « 2026 » → « 2027 », otherwise « <label> (vague N) ».
+    `months`: the recurrence's step (None: one period of the label)."""
+    label = label.strip()
+    for pattern, per_year, size, shape in LABEL_PATTERNS:
+        match = pattern.match(label)
+        if match and (months is None or months % size == 0):
+            index = int(match[1]) - 1 + (months // size if months else 1)
+            return shape.format(index % per_year + 1, int(match[2]) + index // per_year)
+    match = YEAR.match(label)
+    if match and (months is None or months % 12 == 0):
+        return str(int(match[1]) + (months // 12 if months else 1))
+    base = re.sub(r" \(vague \d+\)$", "", label)
+    return f"{base} (vague {wave})"[:40]
