@@ -91,6 +91,7 @@ def test_launch_invites_the_members_and_opens_now(cluster, members):
     external = OutgoingEmail.objects.get(to="ext@d.fr")
     assert "/enquete/" in external.body_text and "désinscrire" not in external.body_text
     assert "ne plus recevoir" in external.body_text
+    assert 'href="http' in external.body_html and "Ne plus recevoir" in external.body_html
     member = OutgoingEmail.objects.get(to="un@a.fr")
     assert "/organisation/enquetes/" in member.body_text
     assert "ne plus recevoir" not in member.body_text
