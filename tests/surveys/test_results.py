@@ -250,3 +250,30 @@ def test_comparison_with_the_previous_wave(campaign):
     ].change
     assert change.plain == "▼ -3"
     assert "text-danger" in change.__html__()
+
+
+def test_malformed_answers_are_left_out_without_an_error(campaign):
+    answer(
+        campaign,
+        {
+            "enjeu": ["rh"],
+            "enjeux": [{"x": 1}, "rh"],
+            "confiance": "beaucoup",
+            "effectif": "douze",
+            "recrute": "oui",
+            "date": "hier",
+            "metier_cle": "soudeur",
+            "competences": "tout",
+            "commune": 56,
+            "metiers": [
+                {"metier": "x"},
+                "ligne",
+                {"metier": 10**9, "ouverts": "-", "contrat": ["cdi"]},
+            ],
+        },
+    )
+    summaries = by_key(build(campaign))
+    assert values(summaries["enjeu"], "distribution", "count") == {"Recrutement": 0, "Formation": 0}
+    assert values(summaries["enjeux"], "distribution", "count")["Recrutement"] == 1
+    assert values(summaries["effectif"], "indicators", "value") == {"Répondants": 0}
+    assert values(summaries["metiers"], "occupations", "respondents") == {f"#{10**9}": 1}

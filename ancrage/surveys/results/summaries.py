@@ -75,8 +75,13 @@ def _choices(question):
     return [(c.get("value"), c.get("label") or c.get("value")) for c in question.choices or []]
 
 
+def _plain(value):
+    """Whether a stored choice is a plain value (not a list or dict left by bad data)."""
+    return isinstance(value, (str, int, bool))
+
+
 def single_choice(question, answers, labels, public):
-    counts = Counter(value for _key, value in answers)
+    counts = Counter(value for _key, value in answers if _plain(value))
     items = [(value, label, counts.pop(value, 0)) for value, label in _choices(question)]
     items += [(value, str(value), count) for value, count in sorted(counts.items(), key=str)]
     table = _distribution(
@@ -86,7 +91,12 @@ def single_choice(question, answers, labels, public):
 
 
 def multiple_choice(question, answers, labels, public):
-    counts = Counter(v for _key, values in answers if isinstance(values, list) for v in set(values))
+    counts = Counter(
+        v
+        for _key, values in answers
+        if isinstance(values, list)
+        for v in {v for v in values if _plain(v)}
+    )
     items = [(value, label, counts.get(value, 0)) for value, label in _choices(question)]
     table = _distribution(
         "distribution",
