@@ -132,36 +132,6 @@ def test_the_pdf_html_has_the_cover_and_no_text_answer(cast, campaign, rf):
     assert "confidentielle" in html  # in the word list
 
 
-def test_the_series_ranks_occupations_in_tension_across_three_waves(client, cast, campaign):
-    welder, turner = occupations(2)
-    second = next_wave(campaign, period_label="T4 2026")
-    third = next_wave(second, period_label="T1 2027")
-    for wave, welder_open, turner_difficulty in ((campaign, 1, 1), (second, 3, 2), (third, 6, 4)):
-        for _index in range(3):
-            answer(
-                wave,
-                {
-                    "metiers": [
-                        table_row(welder, welder_open, 2, 45, 3),
-                        table_row(turner, 1, 3, 10, turner_difficulty),
-                    ]
-                },
-            )
-    from ancrage.surveys.results.series import series, waves
-
-    assert waves(second) == [campaign, second, third]
-    found = series(second)
-    assert [f.open for f in found.occupations[welder.pk]] == [3, 9, 18]
-    ranking = found.latest_ranking()
-    # Welder, last wave: D = 1, O = 18 / 24, T = 0.5 → 100 × (0.5 + 0.225 + 0.1) = 82.5.
-    assert ranking[0][0] == welder.pk and ranking[0][2].score == 82.5
-    login(client, cast.staff_a)
-    content = client.get(reverse("survey_results:series", args=[campaign.pk])).content.decode()
-    assert "Métiers en tension ce trimestre (T1 2027)" in content
-    assert content.count("<polyline") >= 3
-    assert "T4 2026" in content
-
-
 @pytest.fixture
 def shared(cast):
     campaign = campaign_with_questions(

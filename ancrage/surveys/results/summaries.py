@@ -128,7 +128,18 @@ def _indicators(values, contributions, public, places=1):
         if not public:
             median = statistics.median(values)
             table.rows.append(
-                Row("median", _("Médiane"), [Cell(median, None, None, number(median, places))])
+                Row(
+                    "median",
+                    _("Médiane"),
+                    [
+                        Cell(
+                            median,
+                            None,
+                            None,
+                            number(median, places),
+                        )
+                    ],
+                )
             )
     return table, total, largest
 
@@ -153,15 +164,18 @@ def number_question(question, answers, labels, public):
         if parsed is not None:
             by_key[key] += parsed
     values = list(by_key.values())
-    indicators, total, largest = _indicators(values, values, public, places=2)
+    # Whole numbers (headcounts, positions) are shown without decimals.
+    places = 0 if all(v == v.to_integral_value() for v in values) else 2
+    indicators, total, largest = _indicators(values, values, public, places=places + 1)
     if values:
         indicators.rows.insert(
-            1, Row("sum", _("Somme"), [Cell(total, len(values), largest, number(total, 2))])
+            1, Row("sum", _("Somme"), [Cell(total, len(values), largest, number(total, places))])
         )
         if not public:
+            low, high = min(values), max(values)
             indicators.rows += [
-                Row("min", _("Minimum"), [Cell(min(values), None, None, number(min(values), 2))]),
-                Row("max", _("Maximum"), [Cell(max(values), None, None, number(max(values), 2))]),
+                Row("min", _("Minimum"), [Cell(low, None, None, number(low, places))]),
+                Row("max", _("Maximum"), [Cell(high, None, None, number(high, places))]),
             ]
     tables = [indicators]
     if not public and len(set(values)) > 1:
