@@ -22,6 +22,7 @@ and the drafts are written in a transaction rolled back at the end.
 
 import argparse
 import datetime
+import logging
 import os
 import random
 import statistics
@@ -188,6 +189,7 @@ def main(argv=None):
     from ancrage.surveys.models import Campaign, Response
     from tests.cast import login
 
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)  # no progress lines
     settings.ALLOWED_HOSTS = ["testserver"]
     settings.STORAGES = {
         **settings.STORAGES,
