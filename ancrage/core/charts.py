@@ -100,14 +100,15 @@ def histogram(rows, *, title, desc=""):
     return _svg(WIDTH, base + 26, title, desc, body)
 
 
-def lines(x_labels, series, *, title, desc=""):
+def lines(x_labels, series, *, title, desc="", top=None):
     """Several series over the same x axis (waves). `series`: (name, [value or
-    None per x label]); a None leaves a gap."""
+    None per x label]); a None leaves a gap. `top`: the top of the y axis (a
+    score out of 100), else the largest value."""
     x_labels = list(x_labels)
     series = list(series)
     values = [float(v) for _name, points in series for v in points if v is not None]
-    top = max(values, default=0) or 1
-    left, right, plot_top, base = 50, WIDTH - 20, 10, 200
+    top = top or max(values, default=0) or 1
+    left, right, plot_top, base = 50, WIDTH - 50, 10, 200
     step = (right - left) / max(len(x_labels) - 1, 1)
     body = [
         f'<line x1="{left}" y1="{base}" x2="{right}" y2="{base}" stroke="#6c757d"/>',

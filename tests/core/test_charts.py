@@ -71,3 +71,10 @@ def test_dot_map_places_brest_west_of_strasbourg_and_leaves_overseas_out():
     assert float(circles["Marseille"].get("cy")) > float(circles["Brest"].get("cy"))
     assert float(circles["Brest"].get("r")) > float(circles["Strasbourg"].get("r"))
     assert any("approximatives" in (t.text or "") for t in root.iter(f"{SVG}text"))
+
+
+def test_lines_take_a_fixed_top_for_scores():
+    root = parse(charts.lines(["T1", "T2"], [("Soudeur", [50, 100])], title="Score", top=100))
+    circles = root.findall(f"{SVG}circle")
+    assert float(circles[1].get("cy")) == 10.0  # 100 is the top of the plot
+    assert float(circles[0].get("cy")) == 105.0  # 50 is half way to the base (200)

@@ -23,6 +23,8 @@ class Change:
 
     @property
     def text(self):
+        if not self.delta:
+            return ""
         sign = "+" if self.delta > 0 else ""
         places = 1 if self.unit == "points" or self.delta != self.delta.to_integral() else 0
         suffix = "\u202fpt" if self.unit == "points" else ""
@@ -30,7 +32,7 @@ class Change:
 
     @property
     def plain(self):
-        return f"{self.arrow} {self.text}"
+        return f"{self.arrow} {self.text}".strip()
 
     def __html__(self):
         tone = "success" if self.delta > 0 else "danger" if self.delta < 0 else "secondary"

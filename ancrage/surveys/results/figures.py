@@ -69,6 +69,11 @@ class Table:
     # Rows left out (the PDF report keeps the first ones).
     more: int = 0
 
+    @property
+    def wide(self):
+        """Too many columns to stand beside its chart."""
+        return len(self.columns) > 3
+
     def shorten(self, limit):
         if len(self.rows) > limit:
             self.more += len(self.rows) - limit
@@ -113,7 +118,9 @@ class Summary:
         return next((table for table in self.tables if table.key == key), None)
 
     def charts(self):
-        """(table, chart markup) for each table, then the map if any."""
+        """(table, chart markup) for each table; none when nobody answered."""
+        if not self.answered:
+            return []
         title = self.question.label
         return [(table, table.chart_markup(title)) for table in self.tables]
 

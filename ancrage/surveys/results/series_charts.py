@@ -36,9 +36,9 @@ def rates(waves):
 
 
 INDICATORS = (
-    ("open", gettext_lazy("Postes ouverts non pourvus"), 0),
-    ("difficulty_mean", gettext_lazy("Difficulté à recruter (moyenne, 1 à 4)"), 1),
-    ("score", gettext_lazy("Score de tension (0 à 100)"), 1),
+    ("open", gettext_lazy("Postes ouverts non pourvus"), 0, None),
+    ("difficulty_mean", gettext_lazy("Difficulté à recruter (moyenne, 1 à 4)"), 1, 4),
+    ("score", gettext_lazy("Score de tension (0 à 100)"), 1, 100),
 )
 
 
@@ -55,7 +55,7 @@ def indicators(series):
         ),
     )
     result = []
-    for attribute, title, places in INDICATORS:
+    for attribute, title, places, top in INDICATORS:
         rows = []
         for occupation, figures in ranked:
             points = [None if f is None else getattr(f, attribute) for f in figures]
@@ -71,6 +71,7 @@ def indicators(series):
                     labels,
                     rows[:CHARTED],
                     title=str(title),
+                    top=top,
                     desc=_("Les %(count)s métiers les plus en tension, vague par vague.")
                     % {"count": min(CHARTED, len(rows))},
                 ),

@@ -164,8 +164,13 @@ def tension_table(question, answers, labels, data):
 def table_question(question, answers, labels, public):
     data, occupation_column = collect(question, answers)
     columns = [c for c in question.table_columns if c is not occupation_column]
-    numbers = [c for c in columns if c.kind == Kind.NUMBER]
-    scales = [c for c in columns if c.kind == Kind.SCALE]
+    # Numbers add up (positions, hires), except a time to fill: it is averaged, like scales.
+    numbers = [c for c in columns if c.kind == Kind.NUMBER and c.gpec_fact != GpecFact.TIME_TO_FILL]
+    means = [
+        c
+        for c in columns
+        if c.kind == Kind.SCALE or (c.kind == Kind.NUMBER and c.gpec_fact == GpecFact.TIME_TO_FILL)
+    ]
     choices = [c for c in columns if c.kind in (Kind.SINGLE_CHOICE, Kind.YES_NO)]
     main = Table(
         "occupations",
@@ -177,7 +182,7 @@ def table_question(question, answers, labels, public):
         ]
         + [
             Column(c.key, _("%(label)s (moyenne)") % {"label": c.label}, compare="value")
-            for c in scales
+            for c in means
         ],
         label_header=_("Métier"),
         chart=("bars", numbers[0].key if numbers else "respondents"),
@@ -189,9 +194,9 @@ def table_question(question, answers, labels, public):
             sums = [sum(values) for values in by_column[column.key].values()]
             total = sum(sums) if sums else None
             cells.append(Cell(total, len(sums), max(sums, default=None), number(total, 0)))
-        for column in scales:
+        for column in means:
             by_key = by_column[column.key]
-            values = [v for values in by_key.values() for v in values]
+            values = [float(v) for values in by_key.values() for v in values]
             mean = statistics.fmean(values) if values else None
             cells.append(Cell(mean, len(by_key), None, number(mean, 1)))
         main.rows.append(Row(occupation, labels.occupation(occupation), cells))
