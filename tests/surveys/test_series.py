@@ -101,3 +101,39 @@ def test_a_series_without_barometer_table_lists_its_waves(client, cast):
     login(client, cast.staff_a)
     content = client.get(reverse("survey_results:series", args=[single.pk])).content.decode()
     assert "Pas encore de chiffres par métier" in content and "2026" in content
+
+
+def test_the_shipped_barometer_gets_a_tension_score(cast):
+    """The shipped barometer's difficulty is a single choice « 1 » to « 4 »."""
+    from ancrage.surveys import shipped
+    from ancrage.surveys.factories import CampaignFactory
+    from ancrage.surveys.results.report import build
+
+    questionnaire = shipped.instantiate(cast.cluster_a, "barometre-metiers-en-tension")
+    campaign = CampaignFactory(
+        cluster=cast.cluster_a, questionnaire=questionnaire, version=questionnaire.current_version
+    )
+    welder = occupations(1)[0]
+    for difficulty, open_, filled, days in (("4", "3", "1", "90"), ("2", "1", "3", "30")):
+        answer(
+            campaign,
+            {
+                "metiers": [
+                    {
+                        "metier": welder.pk,
+                        "postes_ouverts": open_,
+                        "postes_pourvus": filled,
+                        "delai_jours": days,
+                        "difficulte": difficulty,
+                    }
+                ]
+            },
+        )
+    summary = next(s for s in build(campaign).summaries if s.key == "metiers")
+    tension = summary.table("tension").rows[0].cells
+    # D = 1/2, O = 4/8, T = 60/90: 100 × (0.25 + 0.15 + 0.2 × 2/3) = 53.3
+    assert tension[0].value == 53.3
+    occupations_table = summary.table("occupations")
+    mean = occupations_table.rows[0].cells[occupations_table.column_index("difficulte")]
+    assert mean.value == 3.0
+    assert series(campaign).latest_ranking()[0][2].score == 53.3

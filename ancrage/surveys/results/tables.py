@@ -57,6 +57,34 @@ def _parse(column, value):
     return value if isinstance(value, (str, bool, int)) else None
 
 
+def _levels(values):
+    """Difficulty levels as integers: a scale's answers, or the values « 1 » to
+    « 4 » of a single choice (the shipped templates' difficulty column)."""
+    levels = []
+    for value in values:
+        if isinstance(value, str) and value.isdigit() and len(value) < 4:
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            levels.append(value)
+    return levels
+
+
+def _figures(column, values):
+    """The numbers an averaged column's values stand for."""
+    if column.kind == Kind.NUMBER:
+        return [float(v) for v in values]
+    return [float(v) for v in _levels(values)]
+
+
+def _is_mean(column):
+    """Averaged per occupation: scales, the difficulty and the time to fill."""
+    return (
+        column.kind == Kind.SCALE
+        or column.gpec_fact == GpecFact.DIFFICULTY
+        or (column.kind == Kind.NUMBER and column.gpec_fact == GpecFact.TIME_TO_FILL)
+    )
+
+
 def collect(question, answers):
     """{occupation id: {column key: {respondent key: [values]}}} in one pass
     over the rows (each value parsed once), and the occupation column. The
@@ -102,7 +130,11 @@ def barometers(question, answers, data=None):
                     figures.open_largest = max(sums)
         if GpecFact.DIFFICULTY in facts:
             column = facts[GpecFact.DIFFICULTY]
-            levels = [max(values) for values in by_column[column.key].values()]
+            levels = [
+                max(found)
+                for found in (_levels(values) for values in by_column[column.key].values())
+                if found
+            ]
             if levels:
                 figures.difficulty_answers = len(levels)
                 figures.difficulty_mean = statistics.fmean(levels)
@@ -164,13 +196,9 @@ def tension_table(question, answers, labels, data):
 def table_question(question, answers, labels, public):
     data, occupation_column = collect(question, answers)
     columns = [c for c in question.table_columns if c is not occupation_column]
-    # Numbers add up (positions, hires), except a time to fill: it is averaged, like scales.
-    numbers = [c for c in columns if c.kind == Kind.NUMBER and c.gpec_fact != GpecFact.TIME_TO_FILL]
-    means = [
-        c
-        for c in columns
-        if c.kind == Kind.SCALE or (c.kind == Kind.NUMBER and c.gpec_fact == GpecFact.TIME_TO_FILL)
-    ]
+    # Numbers add up (positions, hires); scales, difficulty and time to fill are averaged.
+    means = [c for c in columns if _is_mean(c)]
+    numbers = [c for c in columns if c.kind == Kind.NUMBER and not _is_mean(c)]
     choices = [c for c in columns if c.kind in (Kind.SINGLE_CHOICE, Kind.YES_NO)]
     main = Table(
         "occupations",
@@ -195,10 +223,11 @@ def table_question(question, answers, labels, public):
             total = sum(sums) if sums else None
             cells.append(Cell(total, len(sums), max(sums, default=None), number(total, 0)))
         for column in means:
-            by_key = by_column[column.key]
-            values = [float(v) for values in by_key.values() for v in values]
+            found = [_figures(column, values) for values in by_column[column.key].values()]
+            values = [v for figures in found for v in figures]
             mean = statistics.fmean(values) if values else None
-            cells.append(Cell(mean, len(by_key), None, number(mean, 1)))
+            contributors = sum(1 for figures in found if figures)
+            cells.append(Cell(mean, contributors, None, number(mean, 1)))
         main.rows.append(Row(occupation, labels.occupation(occupation), cells))
     tables = [main]
     for column in choices:
