@@ -137,3 +137,13 @@ def test_the_shipped_barometer_gets_a_tension_score(cast):
     mean = occupations_table.rows[0].cells[occupations_table.column_index("difficulte")]
     assert mean.value == 3.0
     assert series(campaign).latest_ranking()[0][2].score == 53.3
+
+
+def test_occupations_named_by_fewer_than_three_respondents_come_last(campaign):
+    welder, turner = occupations(2)
+    for _index in range(3):
+        answer(campaign, {"metiers": [table_row(welder, 1, 3, 10, 2)]})
+    answer(campaign, {"metiers": [table_row(turner, 5, 0, 90, 4)]})
+    ranking = series(campaign).latest_ranking()
+    assert [item[0] for item in ranking] == [welder.pk, turner.pk]
+    assert ranking[1][2].score > ranking[0][2].score

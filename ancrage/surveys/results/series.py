@@ -12,6 +12,7 @@ from ancrage.surveys.results.loading import Respondent
 from ancrage.surveys.results.tables import BAROMETER_FACTS, barometers
 
 MAX_WAVES = 40
+ROBUST_FROM = 3  # respondents
 
 
 def waves(campaign):
@@ -41,7 +42,8 @@ class Series:
     labels: object = None
 
     def latest_ranking(self):
-        """The latest wave's occupations by tension score, with the change since the wave before."""
+        """The latest wave's occupations by tension score, with the change since
+        the wave before; those with fewer than ROBUST_FROM respondents last."""
         ranked = []
         for occupation, figures in self.occupations.items():
             latest = figures[-1]
@@ -50,7 +52,11 @@ class Series:
             before = figures[-2] if len(figures) > 1 else None
             change = None if before is None or before.score is None else latest.score - before.score
             ranked.append((occupation, self.labels.occupation(occupation), latest, change))
-        return sorted(ranked, key=lambda item: (-item[2].score, item[1]))
+        # A score from one or two answers is fragile: those occupations come after the others.
+        return sorted(
+            ranked,
+            key=lambda item: (item[2].respondents < ROBUST_FROM, -item[2].score, item[1]),
+        )
 
 
 def _barometer_table(questions):

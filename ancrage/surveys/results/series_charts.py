@@ -47,12 +47,10 @@ def indicators(series):
     if not series.occupations:
         return []
     labels = [wave.period_label for wave in series.waves]
+    order = {occupation: rank for rank, (occupation, *_rest) in enumerate(series.latest_ranking())}
     ranked = sorted(
         series.occupations.items(),
-        key=lambda item: (
-            -((item[1][-1].score or 0) if item[1][-1] else 0),
-            series.labels.occupation(item[0]),
-        ),
+        key=lambda item: (order.get(item[0], len(order)), series.labels.occupation(item[0])),
     )
     result = []
     for attribute, title, places, top in INDICATORS:
