@@ -277,3 +277,31 @@ def test_malformed_answers_are_left_out_without_an_error(campaign):
     assert values(summaries["enjeux"], "distribution", "count")["Recrutement"] == 1
     assert values(summaries["effectif"], "indicators", "value") == {"Répondants": 0}
     assert values(summaries["metiers"], "occupations", "respondents") == {f"#{10**9}": 1}
+
+
+def test_the_public_summary_shows_communes_only_as_departements_under_secrecy(campaign):
+    finistere = DepartmentFactory(code="29", name="Finistère")
+    brest = CommuneFactory(
+        code="29019", name="Brest", department=finistere, latitude=48.39, longitude=-4.49
+    )
+    lorient = CommuneFactory(code="56121", name="Lorient", latitude=47.75, longitude=-3.37)
+    welder = occupations(1)[0]
+    for commune, open_ in ((brest, "1"), (brest, "1"), (brest, "1"), (lorient, "40")):
+        answer(
+            campaign,
+            {
+                "commune": commune.code,
+                "commentaire": "Texte",
+                "metiers": [{"metier": welder.pk, "ouverts": open_}],
+            },
+        )
+    summaries = by_key(build(campaign, public=True))
+    communes = summaries["commune"]
+    assert communes.points == [] and communes.map_markup() == ""
+    departments = cells(communes, "departments", "count")
+    assert departments["Finistère (29)"].plain == "secret"  # secondary: Morbihan has 1
+    assert departments["Morbihan (56)"].reason == "few"
+    assert summaries["commentaire"].words == [] and summaries["commentaire"].texts == []
+    # 40 of the 43 open positions come from one organisation: dominated.
+    open_positions = cells(summaries["metiers"], "occupations", "ouverts")
+    assert open_positions[f"{welder.label} ({welder.code})"].reason == "dominance"
