@@ -13,12 +13,15 @@ def tension_score(*, difficult_share=None, open_share=None, mean_days=None):
     where, over the organisations that answered for the occupation in the wave:
 
     - D (`difficult_share`, 0–1): share of the respondents who rate the
-      difficulty to recruit 3 or 4 on the 1–4 scale (on another scale: in its
-      top third);
+      difficulty to recruit 3 or 4 on the 1–4 scale (a scale column or the
+      choices « 1 » to « 4 » of the shipped templates; on another scale: in
+      its top third); a respondent with several rows for the occupation
+      counts once, with their highest rating;
     - O (`open_share`, 0–1): open unfilled positions ÷ (open unfilled
       positions + positions filled), summed over the respondents;
-    - T: min(mean time to fill in days ÷ 90, 1): a mean of 90 days or more
-      counts as full tension.
+    - T: min(mean time to fill in days ÷ 90, 1), the mean taken over the
+      respondents (each one's own mean first): 90 days or more counts as
+      full tension.
 
     A component is missing (None) when the questionnaire does not ask for it or
     nobody answered it (O also when no position is open nor filled); the
