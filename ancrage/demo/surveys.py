@@ -37,12 +37,12 @@ SKILLS_NEEDS = "besoins-competences-3-ans"
 # the first wave to the current one: welders, AI engineers and cybersecurity
 # experts ever harder to find, designers a little less, the others steadier.
 TENSION = {
-    "H2913": (2.6, 3.6),  # soudeur / soudeuse
-    "H2902": (3.2, 3.4),  # chaudronnier / chaudronnière
-    "H2903": (2.8, 3.2),  # usineur / tourneur-fraiseur
-    "H2914": (2.9, 3.2),  # tuyauteur / tuyauteuse
-    "I1304": (2.9, 3.0),  # technicien / technicienne de maintenance
-    "H1203": (2.9, 2.3),  # dessinateur industriel / dessinatrice industrielle
+    "H2913": (2.2, 3.6),  # soudeur / soudeuse
+    "H2902": (3.0, 3.3),  # chaudronnier / chaudronnière
+    "H2903": (2.7, 3.1),  # usineur / tourneur-fraiseur
+    "H2914": (2.8, 3.0),  # tuyauteur / tuyauteuse
+    "I1304": (2.7, 2.9),  # technicien / technicienne de maintenance
+    "H1203": (3.0, 2.2),  # dessinateur industriel / dessinatrice industrielle
     "M1805": (2.8, 2.6),  # développeur / développeuse informatique
     "M1856": (3.3, 3.7),  # expert / experte en cybersécurité
     "M1889": (3.0, 3.6),  # ingénieur / ingénieure en intelligence artificielle

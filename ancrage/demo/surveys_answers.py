@@ -9,6 +9,7 @@ difficulty to recruit of each occupation follows the `tension` given for the
 wave (its mean on the 1–4 scale), so that series show trends."""
 
 import datetime
+import math
 from dataclasses import dataclass
 
 from ancrage.demo.fictitious import sample_weighted
@@ -195,7 +196,7 @@ class AnswerDraws:
 
     def cell(self, rng, column, occupation, difficulty, respondent, on):
         fact = column.gpec_fact
-        scale = 1 + respondent.headcount / 80
+        scale = 1 + math.sqrt(respondent.headcount) / 6  # 1.5 at 10 people, 6.3 at 1,000
         if fact == GpecFact.OCCUPATION or column.kind == Kind.OCCUPATION:
             return occupation
         if fact == GpecFact.DIFFICULTY:
@@ -209,7 +210,7 @@ class AnswerDraws:
                 return None
             return self.choice(rng, column) if column.kind == Kind.SINGLE_CHOICE else None
         counts = {
-            GpecFact.OPEN_UNFILLED: (difficulty - 1) * 0.8 * scale,
+            GpecFact.OPEN_UNFILLED: (difficulty - 1) * 0.5 * scale,
             GpecFact.POSITIONS_FILLED: (5 - difficulty) * 0.5 * scale,
             GpecFact.CREATIONS_1Y: 0.6 * scale,
             GpecFact.CREATIONS_3Y: 1.5 * scale,
@@ -217,7 +218,7 @@ class AnswerDraws:
             GpecFact.RECRUITMENTS_3Y: 3 * scale,
         }
         if fact == GpecFact.TIME_TO_FILL:
-            return str(round(25 + 22 * difficulty + rng.uniform(0, 35)))
+            return str(round(15 + 15 * difficulty + rng.uniform(0, 30)))
         if fact in counts:
             return str(round(rng.uniform(0.3, 1.7) * counts[fact]))
         if column.kind == Kind.NUMBER:
