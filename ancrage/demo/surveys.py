@@ -244,12 +244,13 @@ class Occupations:
 
 
 def vocabulary(cluster):
+    """The cluster's `Occupations` and up to 60 Skill ids, each once."""
     entries = VocabularyEntry.objects.filter(cluster=cluster).order_by("position", "pk")
     rows = list(
         entries.filter(occupation__isnull=False).values_list("occupation_id", "occupation__code")
     )
-    skills = list(entries.filter(skill__isnull=False).values_list("skill_id", flat=True)[:60])
-    return Occupations(rows), skills
+    skills = entries.filter(skill__isnull=False).values_list("skill_id", flat=True)
+    return Occupations(rows), list(dict.fromkeys(skills))[:60]
 
 
 def fictitious_non_members(rng, count, heads):
