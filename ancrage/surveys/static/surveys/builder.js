@@ -92,10 +92,6 @@
     const plan = document.getElementById("plan");
     if (!plan || plan.dataset.dragReady) return;
     plan.dataset.dragReady = "1";
-    const help = document.createElement("p");
-    help.className = "small text-body-secondary";
-    help.textContent = plan.dataset.dragHelp;
-    plan.prepend(help);
     plan.querySelectorAll(".builder-section").forEach(function (section) {
       draggable(section, "section");
       dropTarget(section, "section", plan);
