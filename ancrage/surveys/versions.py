@@ -53,8 +53,8 @@ def editable_version(questionnaire, user):
     unanswered = Campaign.objects.filter(questionnaire=questionnaire).exclude(
         Exists(Response.objects.filter(campaign=OuterRef("pk")))
     )
-    # Lock them, so that a campaign receiving its first response meanwhile
-    # keeps its version (the answering part freezes it under the same lock).
+    # Locked while they move, so that the answering part, when it locks a
+    # campaign to save its first response, reads the version it ends up with.
     pks = list(unanswered.select_for_update().values_list("pk", flat=True))
     Campaign.objects.filter(pk__in=pks).update(version=version)
     return version
