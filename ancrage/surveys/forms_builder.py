@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -248,7 +249,9 @@ class QuestionForm(BootstrapForm, forms.ModelForm):
                 self.initial["scale"] = f"{instance.scale_min}-{instance.scale_max}"
         if kind == Kind.SKILL:
             keep.add("max_items")
-            self.fields["max_items"].widget.attrs.update(min=1, max=MAX_SKILL_ITEMS)
+            field = self.fields["max_items"]
+            field.widget.attrs.update(min=1, max=MAX_SKILL_ITEMS)
+            field.validators += [MinValueValidator(1), MaxValueValidator(MAX_SKILL_ITEMS)]
         if not self.in_table and kind != Kind.TABLE:
             keep.add("condition")
             self._condition_choices()

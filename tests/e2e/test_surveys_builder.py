@@ -81,6 +81,7 @@ def test_staff_build_a_questionnaire_and_preview_it(page, live_server, cast):
     page.get_by_role(
         "link", name="Ajouter une colonne au tableau « Alternants par métier »"
     ).click()
+    assert_accessible(page)
     page.get_by_label("nombre").check()
     page.get_by_role("button", name="Continuer").click()
     page.get_by_role("textbox", name="Question").fill("Alternants accueillis")

@@ -135,6 +135,8 @@ def test_scale_and_skill_questions(staff, section):
     scale, skill = Question.objects.filter(version=section.version).order_by("position")
     assert (scale.scale_min, scale.scale_max) == (0, 10)
     assert skill.max_items == 5
+    too_many = add(staff, section, Kind.SKILL, label="Compétences", max_items="500")
+    assert "inférieure ou égale à 50" in errors(too_many)["max_items"][0]
     refused = add(staff, section, Kind.SCALE, label="Confiance", scale="1-5", gpec_fact="turnover")
     assert errors(refused)["gpec_fact"]
 
