@@ -46,6 +46,13 @@ COPIED_FIELDS = (
 def editable_version(questionnaire, user):
     """The version the edits of `user` go to (see the module docstring)."""
     Questionnaire.objects.select_for_update().filter(pk=questionnaire.pk).first()
+    # The questionnaire's campaigns are locked before the version is read: the
+    # answering part locks a campaign to save its first response and freeze
+    # its version (`views.respond_common.locked_version`), so either that
+    # response is in and the version is frozen here, or it waits for this
+    # edit and freezes the version the campaign ends up with.
+    campaigns = Campaign.objects.filter(questionnaire=questionnaire).select_for_update()
+    list(campaigns.values_list("pk", flat=True))
     current = questionnaire.versions.order_by("-number").first()
     if not current.is_frozen:
         return current
@@ -53,10 +60,7 @@ def editable_version(questionnaire, user):
     unanswered = Campaign.objects.filter(questionnaire=questionnaire).exclude(
         Exists(Response.objects.filter(campaign=OuterRef("pk")))
     )
-    # Locked while they move, so that the answering part, when it locks a
-    # campaign to save its first response, reads the version it ends up with.
-    pks = list(unanswered.select_for_update().values_list("pk", flat=True))
-    Campaign.objects.filter(pk__in=pks).update(version=version)
+    unanswered.update(version=version)
     return version
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from ancrage.accounts import audit
 from ancrage.surveys.answers import AnswerForm, Labels, data_from_draft, display
-from ancrage.surveys.models import Kind, QuestionnaireVersion, Response, Status
+from ancrage.surveys.models import Campaign, Kind, QuestionnaireVersion, Response, Status
 
 # Anonymous POSTs on the personal links, per IP address and per window
 # (per process: the default local-memory cache). Generous: a person typing
@@ -128,6 +128,7 @@ def save_draft(invitee, response, draft, revision, shown_keys):
     if response is None:
         try:
             with transaction.atomic():
+                version_id = locked_version(invitee.campaign_id)
                 response = Response.objects.create(
                     invitee=invitee,
                     campaign_id=invitee.campaign_id,
@@ -136,10 +137,10 @@ def save_draft(invitee, response, draft, revision, shown_keys):
                     started_at=now,
                     updated_at=now,
                 )
+                freeze(version_id)
         except IntegrityError:  # created meanwhile (a submission, another tab)
             response = Response.objects.get(invitee=invitee)
         else:
-            freeze(invitee.campaign.version_id)
             return response
     response.draft = merged(response.draft, draft, shown_keys)
     response.revision = revision
@@ -148,6 +149,17 @@ def save_draft(invitee, response, draft, revision, shown_keys):
         draft=response.draft, revision=revision, updated_at=now
     )
     return response
+
+
+def locked_version(campaign_id):
+    """Lock the campaign row and return the version it uses now: a builder
+    edit moving the campaign to a new version (`versions.editable_version`)
+    either happened before, or waits until the response is saved."""
+    return (
+        Campaign.objects.select_for_update()
+        .values_list("version_id", flat=True)
+        .get(pk=campaign_id)
+    )
 
 
 def freeze(version_id):
@@ -162,6 +174,7 @@ def submit(invitee, answers, user):
 
     now = timezone.now()
     with transaction.atomic():
+        version_id = locked_version(invitee.campaign_id)
         response, _created = Response.objects.select_for_update().get_or_create(
             invitee=invitee, defaults={"campaign": invitee.campaign, "started_at": now}
         )
@@ -174,7 +187,7 @@ def submit(invitee, answers, user):
         response.updated_at = now
         response.answered_by = user if user.is_authenticated else None
         response.save()
-        freeze(invitee.campaign.version_id)
+        freeze(version_id)
         feed_response(response)
     return response
 
