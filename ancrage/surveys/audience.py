@@ -80,8 +80,10 @@ def addresses(organisation_ids, cluster):
 
 def recipients(invitee, known=None):
     """The addresses an invitee is written to (`known`: `addresses()` already
-    read for its organisation)."""
-    if invitee.organisation_id is None:
+    read for its organisation). A non-member is written to the address it was
+    invited with, even when its SIREN names an organisation of the platform:
+    that organisation's users did not ask this cluster for anything."""
+    if invitee.organisation_id is None or not invitee.is_member:
         return [invitee.email] if invitee.email else []
     if known is None:
         known = addresses([invitee.organisation_id], invitee.campaign.cluster)

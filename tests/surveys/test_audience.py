@@ -77,3 +77,19 @@ def test_planned_members_show_who_has_no_address(cluster):
     MembershipFactory(cluster=cluster, organisation__name="Muette")
     planned = audience.planned_members(campaign)
     assert [(organisation.name, emails) for organisation, emails in planned] == [("Muette", [])]
+
+
+def test_a_non_member_found_by_siren_is_written_to_the_address_it_was_invited_with(cluster):
+    from ancrage.surveys.factories import InviteeFactory
+
+    organisation = OrganisationUserFactory(user__email="user@z.fr").organisation
+    invitee = InviteeFactory(
+        campaign=CampaignFactory(cluster=cluster),
+        organisation=organisation,
+        email="fichier@z.fr",
+        is_member=False,
+    )
+    assert audience.recipients(invitee) == ["fichier@z.fr"]
+    member = InviteeFactory(campaign=invitee.campaign, email="ignored@z.fr")
+    OrganisationUserFactory(organisation=member.organisation, user__email="m@z.fr")
+    assert audience.recipients(member) == ["m@z.fr"]
