@@ -54,7 +54,27 @@ def _staff(request, acting):
         "staff_count": ClusterStaff.objects.filter(cluster=cluster).count(),
         "pending_invitations": StaffInvitation.objects.pending().filter(cluster=cluster).count(),
         "profile_incomplete": not (cluster.description and cluster.website),
+        "open_campaigns": _open_campaigns(cluster),
+        "has_campaigns": cluster.campaigns.exists(),
     }
+
+
+def _open_campaigns(cluster):
+    """The cluster's open survey campaigns with their response counts."""
+    from django.db.models import Count, Q
+
+    from ancrage.surveys.models import Campaign, Response, Status
+
+    return list(
+        Campaign.objects.filter(cluster=cluster, status=Status.OPEN)
+        .annotate(
+            invited=Count("invitees", distinct=True),
+            submitted=Count(
+                "responses", filter=Q(responses__state=Response.State.SUBMITTED), distinct=True
+            ),
+        )
+        .order_by("closes_on", "pk")
+    )
 
 
 def _member(request, acting):
@@ -72,7 +92,26 @@ def _member(request, acting):
         )
         .select_related("membership__cluster")
         .order_by("membership__cluster__name"),
+        "surveys_to_answer": _surveys_to_answer(acting.organisation),
     }
+
+
+def _surveys_to_answer(organisation):
+    """Open campaigns the organisation is invited to and has not answered yet."""
+    from django.utils import timezone
+
+    from ancrage.surveys.models import Invitee, Response, Status
+
+    return list(
+        Invitee.objects.filter(
+            organisation=organisation,
+            campaign__status=Status.OPEN,
+            campaign__closes_on__gte=timezone.localdate(),
+        )
+        .exclude(response__state=Response.State.SUBMITTED)
+        .select_related("campaign__cluster", "response")
+        .order_by("campaign__closes_on", "pk")
+    )
 
 
 def _authority(request, acting):
