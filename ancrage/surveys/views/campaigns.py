@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ancrage.core.permissions import staff_required
-from ancrage.surveys import campaign_progress, campaigns, tasks
+from ancrage.surveys import campaign_progress, campaigns, gpec_feed, tasks
 from ancrage.surveys.forms_campaign import CampaignForm, ClosingDateForm
 from ancrage.surveys.models import Campaign, Invitee, Response, Status
 
@@ -126,6 +126,7 @@ def detail_context(campaign, closing_form=None):
         invitees=list(campaign_progress.invitees(campaign).select_related("commune")),
         closing_form=closing_form or ClosingDateForm(prefix="closing"),
         next_wave=Campaign.objects.filter(previous=campaign).first(),
+        facts=gpec_feed.facts_count(campaign),
     )
     return context
 
