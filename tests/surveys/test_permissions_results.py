@@ -37,6 +37,7 @@ def shared_campaign(cast, *, invited=True, share=True, status=Status.CLOSED):
 
 MATRIX = [
     Case("survey_results:campaign", ON_A, kwargs=campaign_of_a),
+    Case("survey_results:responses", ON_A, kwargs=campaign_of_a),
     Case("survey_results:pdf", ON_A, kwargs=campaign_of_a),
     Case("survey_results:series", ON_A, kwargs=campaign_of_a),
     Case("survey_summary:summary", MEMBER_A_ONLY, kwargs=shared_campaign),

@@ -11,6 +11,7 @@ from django.urls import reverse
 from ancrage.accounts.models import AuditEntry
 from ancrage.organisations.models import Organisation
 from ancrage.surveys.models import Status
+from ancrage.surveys.views import results as results_views
 from tests.cast import login
 from tests.surveys.results_fixtures import (
     answer,
@@ -89,8 +90,52 @@ def test_the_results_page_reads_the_answers_in_a_few_queries(client, cast, campa
         response = client.get(reverse("survey_results:campaign", args=[later.pk]))
     assert response.status_code == 200
     # Session, user, context, campaign, questions, 2 × answers, labels, rate,
-    # départements, individual responses: whatever the number of responses.
-    assert len(queries) <= 16, [q["sql"][:80] for q in queries.captured_queries]
+    # départements: whatever the number of responses.
+    assert len(queries) <= 15, [q["sql"][:80] for q in queries.captured_queries]
+
+
+def test_the_individual_responses_are_listed_a_page_at_a_time(client, cast, campaign, monkeypatch):
+    monkeypatch.setattr(results_views, "RESPONSES_PER_PAGE", 2)
+    created = [
+        answer(campaign, {"enjeu": "rh"}, name=name, size_class=size)
+        for name, size in (("Chaudronnerie", "pme"), ("Ajustage", "tpe"), ("Brasage", "pme"))
+    ]
+    login(client, cast.staff_a)
+    results = client.get(reverse("survey_results:campaign", args=[campaign.pk]))
+    content = results.content.decode()
+    # The results page links to the list instead of listing every response.
+    assert "/reponses/" not in content.replace("/resultats/reponses/", "")
+    assert "Voir les 3 réponses envoyées" in content
+    url = reverse("survey_results:responses", args=[campaign.pk])
+    assert f'href="{url}"' in content
+    pme = client.get(reverse("survey_results:campaign", args=[campaign.pk]), {"taille": "pme"})
+    assert f'href="{url}?taille=pme"' in pme.content.decode()
+
+    with CaptureQueriesContext(connection) as queries:
+        first = client.get(url)
+    # Session, user and context, campaign, count, one page: not one per response.
+    assert len(queries) <= 9, [q["sql"][:80] for q in queries.captured_queries]
+    links = [
+        reverse("respond:staff_response", args=[campaign.pk, response.pk])
+        for response in sorted(created, key=lambda r: r.invitee.name)
+    ]
+    text = first.content.decode()
+    assert "3 réponses envoyées" in text
+    assert f'href="{links[0]}">Ajustage</a>' in text
+    assert f'href="{links[1]}">Brasage</a>' in text
+    assert links[2] not in text and "Page 1 sur 2" in text
+    second = client.get(url, {"page": 2}).content.decode()
+    assert f'href="{links[2]}">Chaudronnerie</a>' in second and links[0] not in second
+    assert "Page 2 sur 2" in second
+    filtered = client.get(url, {"taille": "pme"}).content.decode()
+    assert "Ajustage" not in filtered and "Brasage" in filtered and "Chaudronnerie" in filtered
+    assert client.get(url, {"page": "zzz"}).status_code == 200  # the first page
+
+
+def test_the_list_of_responses_says_when_there_is_none(client, cast, campaign):
+    login(client, cast.staff_a)
+    content = client.get(reverse("survey_results:responses", args=[campaign.pk])).content
+    assert "Aucune réponse envoyée." in content.decode()
 
 
 def test_the_comparison_shows_arrows(client, cast, campaign):

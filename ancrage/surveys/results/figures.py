@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.template.defaultfilters import linebreaksbr
-from django.utils.html import format_html_join
+from django.utils.html import conditional_escape, format_html_join
+from django.utils.safestring import mark_safe
 
 from ancrage.core import charts
 from ancrage.core.secrecy import Cell
@@ -78,6 +79,19 @@ class Table:
         if len(self.rows) > limit:
             self.more += len(self.rows) - limit
             self.rows = self.rows[:limit]
+
+    def rows_html(self):
+        """The body rows (built here: an occupation table has thousands of cells)."""
+        parts = []
+        for row in self.rows:
+            parts.append(
+                f'<tr><th scope="row" class="fw-normal">{conditional_escape(row.label)}</th>'
+            )
+            for cell in row.cells:
+                change = f" {conditional_escape(cell.change)}" if cell.change else ""
+                parts.append(f'<td class="text-end">{conditional_escape(cell)}{change}</td>')
+            parts.append("</tr>")
+        return mark_safe("".join(parts))  # noqa: S308 (every value is escaped)
 
     def column_index(self, key):
         return next(i for i, column in enumerate(self.columns) if column.key == key)

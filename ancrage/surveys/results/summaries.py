@@ -4,6 +4,7 @@ answers (`loading.respondents`): the right figures for each kind of question.
 minimums and maximums, medians, communes: only départements)."""
 
 import datetime
+import functools
 import statistics
 from collections import Counter, defaultdict
 from decimal import Decimal, InvalidOperation
@@ -40,7 +41,21 @@ def questions_of(version):
     return top
 
 
+@functools.lru_cache(maxsize=4096)
+def _decimal_text(text):
+    """A number stored as text, parsed once: a wave's answers repeat the same
+    few hundred texts thousands of times (Decimals are immutable, so shared)."""
+    try:
+        result = Decimal(text)
+    except (InvalidOperation, ValueError):
+        return None
+    return result if result.is_finite() else None
+
+
 def decimal(value):
+    """A stored number (a decimal as text, `surveys.answers`) as a Decimal, or None."""
+    if type(value) is str:
+        return _decimal_text(value)
     try:
         result = Decimal(str(value))
     except (InvalidOperation, ValueError, TypeError):

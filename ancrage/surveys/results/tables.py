@@ -46,15 +46,21 @@ class Barometer:
         return float(self.open / (self.open + self.filled))
 
 
-def _parse(column, value):
-    """A cell's value as the summaries read it, or None."""
-    if value in (None, ""):
-        return None
-    if column.kind == Kind.NUMBER:
-        return decimal(value)
-    if column.kind == Kind.SCALE:
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
+def _scale_value(value):
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _plain_value(value):
     return value if isinstance(value, (str, bool, int)) else None
+
+
+def _parser(column):
+    """How the summaries read a cell of `column`: its value, or None."""
+    if column.kind == Kind.NUMBER:
+        return decimal
+    if column.kind == Kind.SCALE:
+        return _scale_value
+    return _plain_value
 
 
 def _levels(values):
@@ -93,21 +99,26 @@ def collect(question, answers):
     data = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     if occupation_column is None:
         return data, None
-    columns = [c for c in question.table_columns if c is not occupation_column]
+    parsers = [(c.key, _parser(c)) for c in question.table_columns if c is not occupation_column]
     occupation_key = occupation_column.key
     for key, rows in answers:
-        for row in rows if isinstance(rows, list) else []:
+        if not isinstance(rows, list):
+            continue
+        for row in rows:
             if not isinstance(row, dict):
                 continue
             occupation = row.get(occupation_key)
-            if not isinstance(occupation, int) or isinstance(occupation, bool):
+            if type(occupation) is not int:
                 continue
             by_column = data[occupation]
             by_column[""].setdefault(key, [])  # the respondent counts for the occupation
-            for column in columns:
-                value = _parse(column, row.get(column.key))
+            for column_key, parse in parsers:
+                value = row.get(column_key)
+                if value is None or value == "":
+                    continue
+                value = parse(value)
                 if value is not None:
-                    by_column[column.key][key].append(value)
+                    by_column[column_key][key].append(value)
     return data, occupation_column
 
 

@@ -1,15 +1,14 @@
 """The results of a campaign for its cluster's staff: the page (with segment
-filters and the previous wave's comparison), the barometer series and the PDF
-report for the cluster's board. Another cluster's campaign answers 404."""
+filters and the previous wave's comparison), the list of the individual
+responses (paginated), the barometer series and the PDF report for the
+cluster's board. Another cluster's campaign answers 404."""
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.formats import date_format
-from django.utils.html import format_html_join
 from django.utils.text import slugify
-from django.utils.timezone import localtime
 
 from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry
@@ -21,6 +20,10 @@ from ancrage.surveys.results.report import build
 from ancrage.surveys.results.series import series as barometer_series
 from ancrage.surveys.results.series_charts import indicators, rates
 
+# The individual responses are listed on their own page, this many at a time.
+RESPONSES_PER_PAGE = 50
+# Stands for a response's pk in the link reversed once for a whole page.
+URL_PLACEHOLDER = 999_999_999
 # The PDF report keeps the first rows of each table (the board reads the top of
 # the rankings; the page and the exports have every row).
 PDF_ROWS = 15
@@ -34,26 +37,12 @@ def campaign_of(request, pk):
     )
 
 
-def _individual_responses(campaign, segment):
-    """The list items linking to each submitted response (hundreds: built here)."""
-    responses = (
-        Response.objects.filter(campaign=campaign, state=Response.State.SUBMITTED)
-        .filter(segment.invitee_filter("invitee__"))
-        .order_by("invitee__name", "pk")
-        .values_list("pk", "invitee__name", "submitted_at")
-    )
-    return len(responses), format_html_join(
-        "",
-        '<li><a href="{}">{}</a> <span class="text-body-secondary small">{}</span></li>',
-        (
-            (
-                reverse("respond:staff_response", args=[campaign.pk, pk]),
-                name,
-                date_format(localtime(submitted_at), "DATETIME_FORMAT") if submitted_at else "",
-            )
-            for pk, name, submitted_at in responses
-        ),
-    )
+def _response_links(campaign, rows):
+    """[(link, organisation, submitted at)] for (pk, name, submitted at) rows:
+    the URL is reversed once, each link fills in its response's pk."""
+    url = reverse("respond:staff_response", args=[campaign.pk, URL_PLACEHOLDER])
+    head, tail = url.rsplit(str(URL_PLACEHOLDER), 1)
+    return [(f"{head}{pk}{tail}", name, submitted_at) for pk, name, submitted_at in rows]
 
 
 @staff_required
@@ -66,11 +55,34 @@ def campaign(request, pk):
         "segment": segment,
         "sizes": SizeClass.choices,
         "departments": department_choices(campaign),
-        "responses": _individual_responses(campaign, segment),  # (count, list items)
         "show_texts": True,
     }
     template = "surveys/results/_report.html" if request.htmx else "surveys/results/campaign.html"
     return render(request, template, context)
+
+
+@staff_required
+def responses(request, pk):
+    """The submitted responses in the segment, by organisation, one page at a time."""
+    campaign = campaign_of(request, pk)
+    segment = Segment.from_params(request.GET)
+    submitted = (
+        Response.objects.filter(campaign=campaign, state=Response.State.SUBMITTED)
+        .filter(segment.invitee_filter("invitee__"))
+        .order_by("invitee__name", "pk")
+        .values_list("pk", "invitee__name", "submitted_at")
+    )
+    page = Paginator(submitted, RESPONSES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "surveys/results/responses.html",
+        {
+            "campaign": campaign,
+            "segment": segment,
+            "page": page,
+            "links": _response_links(campaign, page.object_list),
+        },
+    )
 
 
 @staff_required
