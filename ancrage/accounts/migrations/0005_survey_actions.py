@@ -4,15 +4,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0004_audit_member_matrix_tender_actions'),
+        ("accounts", "0004_audit_member_matrix_tender_actions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditentry',
-            name='action',
-            field=models.CharField(choices=[('login', 'connexion'), ('login_failed', 'échec de connexion'), ('logout', 'déconnexion'), ('mfa_enrolled', 'double authentification activée'), ('mfa_failed', 'code de double authentification refusé'), ('mfa_backup_used', 'code de secours utilisé'), ('mfa_codes_regenerated', 'codes de secours régénérés'), ('password_changed', 'mot de passe modifié'), ('password_reset', 'mot de passe réinitialisé'), ('email_change_requested', "changement d'adresse demandé"), ('email_verified', 'adresse vérifiée'), ('invitation_sent', 'invitation envoyée'), ('invitation_accepted', 'invitation acceptée'), ('invitation_revoked', 'invitation annulée'), ('staff_removed', "membre de l'équipe retiré"), ('staff_role_changed', "rôle dans l'équipe modifié"), ('cluster_updated', 'profil du cluster modifié'), ('vocabulary.add', 'ajout au vocabulaire'), ('vocabulary.rename', 'nom local modifié dans le vocabulaire'), ('vocabulary.merge', 'doublons fusionnés dans le vocabulaire'), ('vocabulary.move', 'ordre du vocabulaire modifié'), ('vocabulary.remove', 'retrait du vocabulaire'), ('member.add', 'adhérent ajouté'), ('member.update', 'adhésion modifiée'), ('organisation.update', "fiche d'une organisation modifiée"), ('member.import', 'adhérents importés'), ('matrix.update', 'profil de la matrice modifié'), ('matrix.state', "état d'un profil de la matrice changé"), ('matrix.proposal', 'proposition de modification de la matrice'), ('mailing.sent', 'message ciblé envoyé'), ('tender.update', "appel d'offres modifié"), ('questionnaire.update', 'questionnaire modifié'), ('campaign.update', "campagne d'enquête modifiée"), ('campaign.invitees', "destinataires d'une enquête modifiés"), ('view', 'consultation'), ('export', 'export'), ('update', 'modification')], max_length=40),
+            model_name="auditentry",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("login", "connexion"),
+                    ("login_failed", "échec de connexion"),
+                    ("logout", "déconnexion"),
+                    ("mfa_enrolled", "double authentification activée"),
+                    ("mfa_failed", "code de double authentification refusé"),
+                    ("mfa_backup_used", "code de secours utilisé"),
+                    ("mfa_codes_regenerated", "codes de secours régénérés"),
+                    ("password_changed", "mot de passe modifié"),
+                    ("password_reset", "mot de passe réinitialisé"),
+                    ("email_change_requested", "changement d'adresse demandé"),
+                    ("email_verified", "adresse vérifiée"),
+                    ("invitation_sent", "invitation envoyée"),
+                    ("invitation_accepted", "invitation acceptée"),
+                    ("invitation_revoked", "invitation annulée"),
+                    ("staff_removed", "membre de l'équipe retiré"),
+                    ("staff_role_changed", "rôle dans l'équipe modifié"),
+                    ("cluster_updated", "profil du cluster modifié"),
+                    ("vocabulary.add", "ajout au vocabulaire"),
+                    ("vocabulary.rename", "nom local modifié dans le vocabulaire"),
+                    ("vocabulary.merge", "doublons fusionnés dans le vocabulaire"),
+                    ("vocabulary.move", "ordre du vocabulaire modifié"),
+                    ("vocabulary.remove", "retrait du vocabulaire"),
+                    ("member.add", "adhérent ajouté"),
+                    ("member.update", "adhésion modifiée"),
+                    ("organisation.update", "fiche d'une organisation modifiée"),
+                    ("member.import", "adhérents importés"),
+                    ("matrix.update", "profil de la matrice modifié"),
+                    ("matrix.state", "état d'un profil de la matrice changé"),
+                    ("matrix.proposal", "proposition de modification de la matrice"),
+                    ("mailing.sent", "message ciblé envoyé"),
+                    ("tender.update", "appel d'offres modifié"),
+                    ("questionnaire.update", "questionnaire modifié"),
+                    ("campaign.update", "campagne d'enquête modifiée"),
+                    ("campaign.invitees", "destinataires d'une enquête modifiés"),
+                    ("view", "consultation"),
+                    ("export", "export"),
+                    ("update", "modification"),
+                ],
+                max_length=40,
+            ),
         ),
     ]
