@@ -5,7 +5,7 @@ tests and the GPEC feed's expectations.
 GPEC mapping rules:
 - headcount, turnover: a number outside a table, minimum 0 or more;
 - confidence: a scale from 1 to 5 outside a table;
-- skills_sought: a skill question outside a table;
+- skills_sought, skills_3y: a skill question outside a table;
 - occupation: the first column of a table (an occupation column);
 - counts (open_unfilled, positions_filled, time_to_fill, creations_*,
   recruitments_*): a number column of a table, minimum 0 or more;
@@ -43,6 +43,7 @@ ORGANISATION_FACTS = {
     GpecFact.TURNOVER,
     GpecFact.CONFIDENCE,
     GpecFact.SKILLS_SOUGHT,
+    GpecFact.SKILLS_3Y,
 }
 COLUMN_FACTS = COUNT_FACTS | {
     GpecFact.OCCUPATION,
@@ -77,7 +78,7 @@ def gpec_fact_error(question, *, in_table, first_column=False):
     elif fact == GpecFact.CONFIDENCE:
         if kind != Kind.SCALE or (question.scale_min, question.scale_max) != (1, 5):
             return _("La confiance se mesure sur une échelle de 1 à 5.")
-    elif fact == GpecFact.SKILLS_SOUGHT:
+    elif fact in (GpecFact.SKILLS_SOUGHT, GpecFact.SKILLS_3Y):
         if kind != Kind.SKILL:
             return _("Les compétences recherchées demandent une question de type compétences.")
     elif fact == GpecFact.DIFFICULTY:
@@ -279,7 +280,7 @@ class QuestionForm(BootstrapForm, forms.ModelForm):
         return {
             Kind.NUMBER: [GpecFact.HEADCOUNT, GpecFact.TURNOVER],
             Kind.SCALE: [GpecFact.CONFIDENCE],
-            Kind.SKILL: [GpecFact.SKILLS_SOUGHT],
+            Kind.SKILL: [GpecFact.SKILLS_SOUGHT, GpecFact.SKILLS_3Y],
         }.get(kind, [])
 
     def _condition_choices(self):

@@ -6,7 +6,7 @@ submitted:
 
 - headcount, turnover (k€) and confidence (1 to 5): one `OrganisationFigures`
   row when any of them is answered;
-- skills sought: one `SkillNeed` per skill;
+- skills sought (today) or to acquire within 3 years: one `SkillNeed` per skill, with its horizon;
 - a table whose occupation column (`gpec_fact` "occupation") is filled on a
   row: one `OccupationForecast` for that row, with the row's mapped columns.
 
@@ -49,6 +49,8 @@ FORECAST_COUNTS = {
     GpecFact.RECRUITMENTS_1Y: "recruitments_1y",
     GpecFact.RECRUITMENTS_3Y: "recruitments_3y",
 }
+# Skill questions: the horizon their skills are needed at (None: today).
+SKILL_HORIZONS = {GpecFact.SKILLS_SOUGHT: None, GpecFact.SKILLS_3Y: 3}
 MAX_COUNT = 2_000_000_000
 MAX_TURNOVER_KEUR = Decimal("99999999999.9")
 
@@ -107,7 +109,7 @@ class _Mapping:
             .order_by("pk")
         )
         self.figures = {}  # fact → question key
-        self.skills = []  # question keys
+        self.skills = []  # (question key, horizon in years or None)
         self.tables = {}  # table key → {fact: column key}
         tables = {
             question.pk: question
@@ -123,8 +125,8 @@ class _Mapping:
                     self.tables.setdefault(table.key, {}).setdefault(fact, question.key)
             elif fact in (GpecFact.HEADCOUNT, GpecFact.TURNOVER, GpecFact.CONFIDENCE):
                 self.figures.setdefault(fact, question.key)
-            elif fact == GpecFact.SKILLS_SOUGHT and question.kind == Kind.SKILL:
-                self.skills.append(question.key)
+            elif fact in SKILL_HORIZONS and question.kind == Kind.SKILL:
+                self.skills.append((question.key, SKILL_HORIZONS[fact]))
         self.tables = {
             key: columns for key, columns in self.tables.items() if GpecFact.OCCUPATION in columns
         }
@@ -142,13 +144,13 @@ class _Mapping:
         if any(value is not None for value in figures.values()):
             facts.append(OrganisationFigures(**common, **figures))
         seen = set()
-        for key in self.skills:
+        for key, horizon in self.skills:
             values = answers.get(key)
             for skill_id in values if isinstance(values, list) else []:
                 skill_id = _id(skill_id)
-                if skill_id is not None and skill_id not in seen:
-                    seen.add(skill_id)
-                    facts.append(SkillNeed(**common, skill_id=skill_id))
+                if skill_id is not None and (skill_id, horizon) not in seen:
+                    seen.add((skill_id, horizon))
+                    facts.append(SkillNeed(**common, skill_id=skill_id, horizon_years=horizon))
         for key, columns in self.tables.items():
             rows = answers.get(key)
             for row in rows if isinstance(rows, list) else []:

@@ -135,7 +135,8 @@ class GpecFact(models.TextChoices):
     HEADCOUNT = "headcount", _("effectif total")
     TURNOVER = "turnover", _("chiffre d'affaires (k€)")
     CONFIDENCE = "confidence", _("confiance dans les perspectives (1 à 5)")
-    SKILLS_SOUGHT = "skills_sought", _("compétences recherchées")
+    SKILLS_SOUGHT = "skills_sought", _("compétences recherchées aujourd'hui")
+    SKILLS_3Y = "skills_3y", _("compétences à acquérir d'ici 3 ans")
     # Columns of a « one row per occupation » table:
     OCCUPATION = "occupation", _("métier de la ligne")
     OPEN_UNFILLED = "open_unfilled", _("postes ouverts non pourvus")

@@ -235,6 +235,7 @@ def test_every_mapping_of_the_shipped_templates_feeds_its_fact(key):
         GpecFact.TURNOVER: "3500.5",
         GpecFact.CONFIDENCE: 4,
         GpecFact.SKILLS_SOUGHT: [skill.pk],
+        GpecFact.SKILLS_3Y: [skill.pk],
     }
     cell = {GpecFact.OCCUPATION: occupation.pk, GpecFact.DIFFICULTY: "3"}
     cell |= {GpecFact.DIFFICULTY_REASON: "few_candidates"}
@@ -258,7 +259,9 @@ def test_every_mapping_of_the_shipped_templates_feeds_its_fact(key):
         assert (GpecFact.TURNOVER not in mapped) or figures.turnover_keur == Decimal("3500.5")
         assert (GpecFact.CONFIDENCE not in mapped) or figures.confidence == 4
     if GpecFact.SKILLS_SOUGHT in mapped:
-        assert SkillNeed.objects.get().skill == skill
+        assert SkillNeed.objects.get(horizon_years=None).skill == skill
+    if GpecFact.SKILLS_3Y in mapped:
+        assert SkillNeed.objects.get(horizon_years=3).skill == skill
     if GpecFact.OCCUPATION in mapped:
         forecast = OccupationForecast.objects.filter(occupation=occupation).first()
         for fact, field in COUNT_FIELDS.items():

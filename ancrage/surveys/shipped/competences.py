@@ -89,7 +89,7 @@ SECTIONS = (
                 "kind": Kind.SKILL,
                 "label": _("Quelles compétences devrez-vous acquérir d'ici trois ans ?"),
                 "max_items": 15,
-                "gpec_fact": GpecFact.SKILLS_SOUGHT,
+                "gpec_fact": GpecFact.SKILLS_3Y,
             },
             {
                 "key": "formation_prevue",
