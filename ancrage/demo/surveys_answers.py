@@ -156,7 +156,8 @@ class AnswerDraws:
         if question.gpec_fact == GpecFact.HEADCOUNT:
             value = max(1, round(headcount * rng.uniform(0.95, 1.08)))
         elif question.gpec_fact == GpecFact.TURNOVER:
-            return f"{headcount * rng.uniform(85, 190):.1f}"
+            # A decimal as the answer form stores it: "9427.5", "9427".
+            return f"{headcount * rng.uniform(85, 190):.1f}".rstrip("0").rstrip(".")
         else:
             value = round(rng.expovariate(1 / max(1.0, headcount / 25)))
         low = question.min_value if question.min_value is not None else 0
