@@ -5,7 +5,7 @@ response of a campaign using it is saved; its content never changes after.
 `editable_version` gives the version edits go to: the current one while it
 is not frozen, otherwise a copy numbered one more (keys kept, conditions
 remapped to the copies), onto which the questionnaire's campaigns that have
-no response yet are re-pointed. Every edit then calls `touch(version)`: the
+no response yet (and that are not closed) are re-pointed. Every edit then calls `touch(version)`: the
 revision number goes up, so an answer form shown before the change is
 recognised as outdated."""
 
@@ -20,6 +20,7 @@ from ancrage.surveys.models import (
     QuestionnaireVersion,
     Response,
     Section,
+    Status,
 )
 
 # Question fields copied as they are (the rest is remapped).
@@ -57,8 +58,11 @@ def editable_version(questionnaire, user):
     if not current.is_frozen:
         return current
     version = copy_version(current, questionnaire, current.number + 1, user)
-    unanswered = Campaign.objects.filter(questionnaire=questionnaire).exclude(
-        Exists(Response.objects.filter(campaign=OuterRef("pk")))
+    # Closed campaigns keep the version they ran with, answered or not.
+    unanswered = (
+        Campaign.objects.filter(questionnaire=questionnaire)
+        .exclude(status=Status.CLOSED)
+        .exclude(Exists(Response.objects.filter(campaign=OuterRef("pk"))))
     )
     unanswered.update(version=version)
     return version

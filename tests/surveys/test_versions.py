@@ -70,14 +70,18 @@ def test_campaigns_without_responses_follow_the_new_version():
     draft_only = CampaignFactory(cluster=questionnaire.cluster, questionnaire=questionnaire)
     waiting = CampaignFactory(cluster=questionnaire.cluster, questionnaire=questionnaire)
     InviteeFactory(campaign=waiting)
+    closed = CampaignFactory(
+        cluster=questionnaire.cluster, questionnaire=questionnaire, status="closed"
+    )
     ResponseFactory(invitee__campaign=answered)
     ResponseFactory(invitee__campaign=draft_only, state="draft", submitted_at=None)
     other = CampaignFactory(cluster=questionnaire.cluster)
     old = questionnaire.current_version
     freeze(old)
     new = editable_version(questionnaire, None)
-    for campaign in (answered, draft_only, waiting, other):
+    for campaign in (answered, draft_only, waiting, closed, other):
         campaign.refresh_from_db()
+    assert closed.version == old  # it ran with that version, even unanswered
     assert answered.version == old
     assert draft_only.version == old
     assert waiting.version == new
