@@ -5,9 +5,9 @@ response of a campaign using it is saved; its content never changes after.
 `editable_version` gives the version edits go to: the current one while it
 is not frozen, otherwise a copy numbered one more (keys kept, conditions
 remapped to the copies), onto which the questionnaire's campaigns that have
-no response yet (and that are not closed) are re-pointed. Every edit then calls `touch(version)`: the
-revision number goes up, so an answer form shown before the change is
-recognised as outdated."""
+no response yet (and are not closed) are re-pointed. Every edit then calls
+`touch(version)`: the revision number goes up, so an answer form shown
+before the change is recognised as outdated."""
 
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef
