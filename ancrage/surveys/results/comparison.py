@@ -36,10 +36,14 @@ class Change:
         return f"{self.arrow} {self.text}".strip()
 
     def __html__(self):
-        # Hundreds per page: formatted directly (Django's escape is html.escape).
+        return self.markup(_("Vague précédente : %(value)s"))
+
+    def markup(self, title):
+        """The arrow and variation, `title` (translated once for a whole
+        table: hundreds of changes per page) giving the previous value."""
         tone = "success" if self.delta > 0 else "danger" if self.delta < 0 else "secondary"
-        title = escape(_("Vague précédente : %(value)s") % {"value": self.before})
-        return mark_safe(  # noqa: S308 (every value is escaped)
+        title = escape(title % {"value": self.before})
+        return mark_safe(  # noqa: S308 (every value is escaped: Django's escape is html.escape)
             f'<span class="change text-{tone} small text-nowrap" title="{title}">'
             f'<span aria-hidden="true">{self.arrow}</span> {escape(self.text)}</span>'
         )

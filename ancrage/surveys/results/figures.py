@@ -4,10 +4,12 @@ formats."""
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from html import escape
 
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import conditional_escape, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from ancrage.core import charts
 from ancrage.core.secrecy import Cell
@@ -19,6 +21,8 @@ def number(value, places=0):
     """« 1 250 », « 3,5 »: French grouping and decimal comma."""
     if value is None:
         return "—"
+    if type(value) is int and not places:  # counts: thousands of them on a page
+        return f"{value:,}".replace(",", THIN_SPACE)
     quantum = Decimal(1).scaleb(-places)
     rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
     text = f"{rounded:,.{places}f}"
@@ -81,15 +85,18 @@ class Table:
             self.rows = self.rows[:limit]
 
     def rows_html(self):
-        """The body rows (built here: an occupation table has thousands of cells)."""
+        """The body rows (built here: an occupation table has thousands of cells).
+        A shown cell is its text, escaped; a hidden one renders itself."""
+        before = _("Vague précédente : %(value)s")
         parts = []
         for row in self.rows:
             parts.append(
                 f'<tr><th scope="row" class="fw-normal">{conditional_escape(row.label)}</th>'
             )
             for cell in row.cells:
-                change = f" {conditional_escape(cell.change)}" if cell.change else ""
-                parts.append(f'<td class="text-end">{conditional_escape(cell)}{change}</td>')
+                text = conditional_escape(cell) if cell.reason else escape(cell.plain)
+                change = f" {cell.change.markup(before)}" if cell.change else ""
+                parts.append(f'<td class="text-end">{text}{change}</td>')
             parts.append("</tr>")
         return mark_safe("".join(parts))  # noqa: S308 (every value is escaped)
 

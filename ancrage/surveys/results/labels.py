@@ -50,15 +50,14 @@ def load(questions, respondents):
         elif question.kind == Kind.COMMUNE:
             wanted[Kind.COMMUNE].update(value for value in values if isinstance(value, str))
         else:
-            wanted[Kind.OCCUPATION].update(
-                row.get(key)
-                for value in values
-                if isinstance(value, list)
-                for row in value
-                if isinstance(row, dict)
-                for key in keys
-                if isinstance(row.get(key), int)
-            )
+            found = wanted[Kind.OCCUPATION]
+            for value in values:
+                for row in value if isinstance(value, list) else ():
+                    if isinstance(row, dict):
+                        for key in keys:
+                            pk = row.get(key)
+                            if isinstance(pk, int):
+                                found.add(pk)
     labels = Labels()
     if wanted[Kind.OCCUPATION]:
         labels.occupations = {

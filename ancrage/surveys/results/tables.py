@@ -68,18 +68,45 @@ def _levels(values):
     « 4 » of a single choice (the shipped templates' difficulty column)."""
     levels = []
     for value in values:
-        if isinstance(value, str) and value.isdigit() and len(value) < 4:
-            value = int(value)
-        if isinstance(value, int) and not isinstance(value, bool):
+        kind = type(value)
+        if kind is int:
             levels.append(value)
+        elif kind is str and len(value) < 4 and value.isdigit():
+            levels.append(int(value))
     return levels
 
 
-def _figures(column, values):
-    """The numbers an averaged column's values stand for."""
-    if column.kind == Kind.NUMBER:
-        return [float(v) for v in values]
-    return [float(v) for v in _levels(values)]
+class _PerRespondent:
+    """Each respondent's figures in a column of an occupation, worked out once
+    for the per-occupation table and the tension score."""
+
+    def __init__(self):
+        self.found = {}
+
+    def _get(self, what, by_column, key, make):
+        found = self.found.get((what, id(by_column), key))
+        if found is None:
+            found = [make(values) for values in by_column[key].values()]
+            self.found[(what, id(by_column), key)] = found
+        return found
+
+    def sums(self, by_column, key):
+        """A number column's total per respondent."""
+        return self._get("sums", by_column, key, sum)
+
+    def levels(self, by_column, key):
+        """A difficulty column's levels per respondent (`_levels`)."""
+        return self._get("levels", by_column, key, _levels)
+
+    def floats(self, by_column, key):
+        """A number column's values per respondent, as floats."""
+        return self._get("floats", by_column, key, lambda values: [float(v) for v in values])
+
+    def figures(self, column, by_column):
+        """The numbers an averaged column's values stand for, per respondent."""
+        if column.kind == Kind.NUMBER:
+            return self.floats(by_column, column.key)
+        return [[float(v) for v in levels] for levels in self.levels(by_column, column.key)]
 
 
 def _is_mean(column):
@@ -122,11 +149,12 @@ def collect(question, answers):
     return data, occupation_column
 
 
-def barometers(question, answers, data=None):
+def barometers(question, answers, data=None, per_respondent=None):
     """{occupation id: Barometer} for a table question with barometer columns."""
     facts = {c.gpec_fact: c for c in question.table_columns if c.gpec_fact in BAROMETER_FACTS}
     if data is None:
         data, _column = collect(question, answers)
+    per_respondent = per_respondent or _PerRespondent()
     result = {}
     for occupation, by_column in data.items():
         figures = Barometer(respondents=len(by_column[""]))
@@ -135,17 +163,13 @@ def barometers(question, answers, data=None):
             (GpecFact.POSITIONS_FILLED, "filled"),
         ):
             if fact in facts:
-                sums = [sum(values) for values in by_column[facts[fact].key].values()]
+                sums = per_respondent.sums(by_column, facts[fact].key)
                 setattr(figures, attribute, sum(sums) if sums else None)
                 if attribute == "open" and sums:
                     figures.open_largest = max(sums)
         if GpecFact.DIFFICULTY in facts:
             column = facts[GpecFact.DIFFICULTY]
-            levels = [
-                max(found)
-                for found in (_levels(values) for values in by_column[column.key].values())
-                if found
-            ]
+            levels = [max(found) for found in per_respondent.levels(by_column, column.key) if found]
             if levels:
                 figures.difficulty_answers = len(levels)
                 figures.difficulty_mean = statistics.fmean(levels)
@@ -153,8 +177,8 @@ def barometers(question, answers, data=None):
                 figures.difficult_share = sum(difficult) / len(levels)
         if GpecFact.TIME_TO_FILL in facts:
             days = [
-                statistics.fmean(float(d) for d in values)
-                for values in by_column[facts[GpecFact.TIME_TO_FILL].key].values()
+                values[0] if len(values) == 1 else statistics.fmean(values)
+                for values in per_respondent.floats(by_column, facts[GpecFact.TIME_TO_FILL].key)
             ]
             if days:
                 figures.days_answers = len(days)
@@ -168,8 +192,8 @@ def barometers(question, answers, data=None):
     return result
 
 
-def tension_table(question, answers, labels, data):
-    found = barometers(question, answers, data)
+def tension_table(question, answers, labels, data, per_respondent):
+    found = barometers(question, answers, data, per_respondent)
     table = Table(
         "tension",
         _("Score de tension par métier (0 à 100)"),
@@ -226,15 +250,16 @@ def table_question(question, answers, labels, public):
         label_header=_("Métier"),
         chart=("bars", numbers[0].key if numbers else "respondents"),
     )
+    per_respondent = _PerRespondent()
     ordered = sorted(data.items(), key=lambda i: (-len(i[1][""]), labels.occupation(i[0])))
     for occupation, by_column in ordered:
         cells = [count_cell(len(by_column[""]))]
         for column in numbers:
-            sums = [sum(values) for values in by_column[column.key].values()]
+            sums = per_respondent.sums(by_column, column.key)
             total = sum(sums) if sums else None
             cells.append(Cell(total, len(sums), max(sums, default=None), number(total, 0)))
         for column in means:
-            found = [_figures(column, values) for values in by_column[column.key].values()]
+            found = per_respondent.figures(column, by_column)
             values = [v for figures in found for v in figures]
             mean = statistics.fmean(values) if values else None
             contributors = sum(1 for figures in found if figures)
@@ -244,7 +269,7 @@ def table_question(question, answers, labels, public):
     for column in choices:
         tables.append(_choice_table(column, ordered, labels))
     if any(c.gpec_fact in BAROMETER_FACTS for c in columns):
-        tables.insert(0, tension_table(question, answers, labels, data))
+        tables.insert(0, tension_table(question, answers, labels, data, per_respondent))
     return Summary(question, len(answers), tables)
 
 
