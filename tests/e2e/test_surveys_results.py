@@ -1,6 +1,6 @@
 """Reading a campaign's results in a real browser: the charts and their
-tables, a segment filter applied (htmx), the previous wave's arrows, the
-barometer series; axe-core on every screen."""
+tables, a segment filter applied (htmx), the previous wave's arrows, the list
+of the individual responses, the barometer series; axe-core on every screen."""
 
 from ancrage.surveys.models import Status
 from tests.e2e.accessibility import assert_accessible
@@ -59,6 +59,12 @@ def test_staff_read_the_results_and_filter_them_by_size(page, live_server, cast)
     assert_accessible(page)
 
     page.get_by_role("link", name="Tout voir").click()
+    page.get_by_role("link", name="Voir les 3 réponses envoyées").click()
+    page.get_by_role("heading", name="Réponses individuelles").wait_for()
+    names = page.locator("main ul li a").all_inner_texts()
+    assert names == ["Entreprise pme rh", "Entreprise pme rh", "Entreprise tpe form"]
+    assert_accessible(page)
+    page.get_by_role("link", name="Retour aux résultats").click()
     page.get_by_role("link", name="Série des vagues").click()
     page.get_by_role("heading", name="Métiers en tension ce trimestre (T3 2026)").wait_for()
     assert page.locator("svg polyline").count() >= 3
