@@ -3,12 +3,22 @@
 - `raw_workbook`: one row per submitted response with the organisation's
   identity and segments, a sheet per table question (one row per table line),
   and a "Questions" sheet describing each question and its GPEC mapping.
-- `anonymised_workbook`: the same answers without any identity. Respondents
-  are numbered in a random order; only coarse segments are kept (size class,
-  département, membership); free-text and commune answers are removed. A
-  segment value that fewer than `MIN_SEGMENT` respondents share could single
-  one out (the only ETI of a département), so that cell is left blank — the
-  answers of those respondents stay, their segment is not told.
+- `anonymised_workbook`: the same answers without any identity, so that no
+  respondent can be recognised from the file:
+  - respondents are numbered in a random order; free-text and commune
+    answers are removed;
+  - only coarse segments are kept (size class, département, membership),
+    and every combination of the three is shared by at least `MIN_SEGMENT`
+    respondents (k-anonymity, k = 3): the respondents of a smaller
+    combination (the only ETI of a département) get their département
+    blanked, then, if still too few, their size class, then their
+    membership; if fewer than `MIN_SEGMENT` respondents end with all three
+    blank, the smallest remaining combinations are blanked too. A blank cell
+    counts as a value of its own. Their answers stay;
+  - exact figures that a register could match are coarsened: a date keeps
+    only its year (a creation date against SIRENE), a number is rounded to
+    two significant figures (a turnover of 12 345 k€ becomes 12 000, a
+    headcount of 137 becomes 140, figures below 100 stay as they are).
 
 Values are written as people read them (`surveys.answers_display`: choice
 labels, occupation and skill names, loaded in a few queries whatever the
@@ -18,7 +28,7 @@ import random
 import re
 from collections import Counter
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
@@ -28,14 +38,24 @@ from ancrage.surveys.answers_display import Labels, choice_label, display
 from ancrage.surveys.models import GpecFact, Kind, Question, Response
 
 MIN_SEGMENT = 3
+SIGNIFICANT_FIGURES = 2
 JOIN = " ; "
 FREE_TEXT = {Kind.SHORT_TEXT, Kind.LONG_TEXT}
 SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
-def _cell(question, value, labels):
+def _rounded(number):
+    """`number` rounded to `SIGNIFICANT_FIGURES` significant figures."""
+    if not number:
+        return number
+    exponent = number.adjusted() - SIGNIFICANT_FIGURES + 1
+    return number.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+
+
+def _cell(question, value, labels, coarse=False):
     """The cell for `value`, the stored answer to `question`: numbers and
-    dates typed, the rest as `answers_display` writes it."""
+    dates typed, the rest as `answers_display` writes it. `coarse`: numbers
+    rounded to two significant figures and dates reduced to their year."""
     if value is None or value == "" or value == []:
         return None
     kind = question.kind
@@ -43,15 +63,18 @@ def _cell(question, value, labels):
         try:
             number = Decimal(str(value))
         except InvalidOperation:
-            return str(value)
+            return None if coarse else str(value)
         if not number.is_finite():
-            return str(value)
+            return None if coarse else str(value)
+        if coarse and kind == Kind.NUMBER:
+            number = _rounded(number)
         return int(number) if number == number.to_integral_value() else number
     if kind == Kind.DATE:
         try:
-            return date.fromisoformat(str(value))
+            day = date.fromisoformat(str(value))
         except ValueError:
-            return str(value)
+            return None if coarse else str(value)
+        return day.year if coarse else day
     if kind == Kind.MULTIPLE_CHOICE:
         items = value if isinstance(value, list) else [value]
         return JOIN.join(choice_label(question, item) for item in items)
@@ -121,21 +144,24 @@ def _questions_sheet(questions):
     return (_("Questions"), headers, rows)
 
 
-def _header(question):
+def _header(question, coarse=False):
+    if coarse and question.kind == Kind.DATE:
+        return _("%(question)s (année)") % {"question": question.label}
     return f"{question.label} ({question.unit})" if question.unit else question.label
 
 
-def _workbook(version, questions, respondents, identity_headers, answers_title):
+def _workbook(version, questions, respondents, identity_headers, answers_title, coarse=False):
     """`respondents`: [(identity cells, answers)]; the first identity cell
-    names the respondent on the table sheets."""
+    names the respondent on the table sheets. `coarse`: see `_cell`."""
     labels = Labels.for_answers(version, [answers for _identity, answers in respondents])
     simple = [question for question in questions if question.kind != Kind.TABLE]
     tables = [question for question in questions if question.kind == Kind.TABLE]
     main = (
         answers_title,
-        identity_headers + [_header(question) for question in simple],
+        identity_headers + [_header(question, coarse) for question in simple],
         [
-            identity + [_cell(question, answers.get(question.key), labels) for question in simple]
+            identity
+            + [_cell(question, answers.get(question.key), labels, coarse) for question in simple]
             for identity, answers in respondents
         ],
     )
@@ -149,9 +175,11 @@ def _workbook(version, questions, respondents, identity_headers, answers_title):
                 if isinstance(row, dict):
                     rows.append(
                         [identity[0], line]
-                        + [_cell(c, row.get(c.key), labels) for c in table.table_columns]
+                        + [_cell(c, row.get(c.key), labels, coarse) for c in table.table_columns]
                     )
-        headers = [identity_headers[0], _("Ligne")] + [_header(c) for c in table.table_columns]
+        headers = [identity_headers[0], _("Ligne")] + [
+            _header(c, coarse) for c in table.table_columns
+        ]
         sheets.append((titles[table.pk], headers, rows))
     sheets.append(_questions_sheet(questions))
     return xlsx_sheets_bytes(sheets)
@@ -205,14 +233,30 @@ def _without_free_text(questions):
     return kept
 
 
-def _blank_small_segments(segments):
-    """Each segment column with its values shared by fewer than
-    `MIN_SEGMENT` respondents replaced by None."""
-    for index in range(len(segments[0]) if segments else 0):
-        counts = Counter(row[index] for row in segments)
+def _small_rows(segments):
+    """The rows whose combination of segments fewer than `MIN_SEGMENT`
+    respondents share."""
+    counts = Counter(tuple(row) for row in segments)
+    return [row for row in segments if counts[tuple(row)] < MIN_SEGMENT]
+
+
+def _blank_small_segments(segments, order):
+    """`segments` made k-anonymous (k = `MIN_SEGMENT`): the rows of a too
+    small combination get their columns blanked one by one, in `order`; if
+    fewer than `MIN_SEGMENT` rows end all blank, the smallest remaining
+    combinations are blanked whole until they are enough."""
+    for index in order:
+        for row in _small_rows(segments):
+            row[index] = None
+    blank = [None] * len(order)
+    while 0 < sum(row == blank for row in segments) < MIN_SEGMENT:
+        counts = Counter(tuple(row) for row in segments if row != blank)
+        if not counts:
+            break
+        smallest = min(counts, key=lambda combination: (counts[combination], str(combination)))
         for row in segments:
-            if counts[row[index]] < MIN_SEGMENT:
-                row[index] = None
+            if tuple(row) == smallest:
+                row[:] = blank
     return segments
 
 
@@ -228,11 +272,12 @@ def anonymised_workbook(campaign, rng=None):
                 _("Oui") if response.invitee.is_member else _("Non"),
             ]
             for response in responses
-        ]
+        ],
+        order=[1, 0, 2],  # département first, then size class, then membership
     )
     respondents = [
         ([number, *segment], _answers(response))
         for number, (segment, response) in enumerate(zip(segments, responses, strict=True), 1)
     ]
     headers = [_("Répondant"), _("Taille"), _("Département"), _("Adhérent")]
-    return _workbook(campaign.version, questions, respondents, headers, _("Réponses"))
+    return _workbook(campaign.version, questions, respondents, headers, _("Réponses"), coarse=True)

@@ -1,5 +1,8 @@
+import datetime
 import io
 import random
+from collections import Counter
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -7,7 +10,12 @@ from django.urls import reverse
 
 from ancrage.accounts.models import AuditEntry
 from ancrage.referentiel.factories import OccupationFactory, SkillFactory
-from ancrage.surveys.exports import anonymised_workbook, raw_workbook
+from ancrage.surveys.exports import (
+    _blank_small_segments,
+    _rounded,
+    anonymised_workbook,
+    raw_workbook,
+)
 from ancrage.surveys.factories import (
     CampaignFactory,
     InviteeFactory,
@@ -165,13 +173,11 @@ def test_anonymised_export_tells_no_identity_nor_free_text(survey):
         "Recrutez-vous ?",
     ]
     assert sorted(row[0] for row in answers[1:]) == [1, 2, 3, 4]
-    # The three PME of Morbihan keep their segment; the lone ETI of Finistère
-    # would be recognised: its segment cells are blank, its answers stay.
-    segments = sorted(tuple(row[1:4]) for row in answers[1:] if row[1] is not None)
-    assert segments == [("PME", "Morbihan", "Oui")] * 3
-    lone = next(row for row in answers[1:] if row[1] is None)
-    assert lone[1:4] == [None, None, "Oui"]
-    assert lone[4] == 42
+    # The lone ETI of Finistère would be recognised, and so would it as the
+    # only respondent with a blank segment among three PME of Morbihan: with
+    # four respondents no segment can be told. The answers stay.
+    assert [row[1:4] for row in answers[1:]] == [[None, None, None]] * 4
+    assert [row[4] for row in answers[1:]] == [42] * 4
     table = rows(book[book.sheetnames[1]])
     assert table[0] == ["Répondant", "Ligne", "Métier", "Postes ouverts (postes)"]
     text = "\n".join(
@@ -183,12 +189,15 @@ def test_anonymised_export_tells_no_identity_nor_free_text(survey):
         assert free_text not in text
 
 
-def test_respondents_are_numbered_in_a_random_order(survey):
-    def first_effectif_order(seed):
-        book = workbook(anonymised_workbook(survey, rng=random.Random(seed)))
-        return [row[1] for row in rows(book["Réponses"])[1:]]
+def test_respondents_are_numbered_in_a_random_order(cast):
+    survey = _segment_survey(cast, [("pme", "Morbihan")] * 5)
 
-    orders = {tuple(first_effectif_order(seed)) for seed in range(8)}
+    def effectif_order(seed):
+        book = workbook(anonymised_workbook(survey, rng=random.Random(seed)))
+        return [row[4] for row in rows(book["Réponses"])[1:]]
+
+    assert sorted(effectif_order(0)) == [0, 1, 2, 3, 4]
+    orders = {tuple(effectif_order(seed)) for seed in range(8)}
     assert len(orders) > 1
 
 
@@ -219,3 +228,120 @@ def test_raw_export_query_count_does_not_grow_with_responses(
         )
     with django_assert_max_num_queries(20):
         client.get(reverse("survey_exports:raw", kwargs={"pk": survey.pk}))
+
+
+def _segment_survey(cast, segments):
+    """A campaign answered by one member organisation per (size class,
+    département) in `segments`."""
+    campaign = CampaignFactory(cluster=cast.cluster_a)
+    section = SectionFactory(version=campaign.version)
+    QuestionFactory(section=section, key="effectif", kind=Kind.NUMBER)
+    departments = {
+        name: CommuneFactory(department=DepartmentFactory(code=code, name=name))
+        for code, name in [("56", "Morbihan"), ("29", "Finistère")]
+    }
+    for index, (size, department) in enumerate(segments):
+        invitee = InviteeFactory(
+            campaign=campaign, size_class=size, commune=departments[department], is_member=True
+        )
+        ResponseFactory(invitee=invitee, campaign=campaign, answers={"effectif": str(index)})
+    return campaign
+
+
+def test_anonymised_segments_are_shared_by_three_respondents_in_combination(cast):
+    # Each size class and each département alone is shared by four
+    # respondents or more, but one ETI is the only ETI of Finistère.
+    segments = (
+        [("eti", "Finistère")]
+        + [("eti", "Morbihan")] * 3
+        + [("pme", "Finistère")] * 3
+        + [("pme", "Morbihan")] * 3
+    )
+    survey = _segment_survey(cast, segments)
+    answers = rows(workbook(anonymised_workbook(survey, rng=random.Random(1)))["Réponses"])
+    combinations = Counter(tuple(row[1:4]) for row in answers[1:])
+    assert ("ETI", "Finistère", "Oui") not in combinations
+    assert min(combinations.values()) >= 3
+    # The lone ETI's answers stay, with a blank segment shared by others.
+    lone = next(row for row in answers[1:] if row[4] == 0)
+    assert combinations[tuple(lone[1:4])] >= 3
+    # Only what must be blanked is: two of the three other groups keep theirs.
+    assert sum(1 for combination in combinations if None not in combination) == 2
+
+
+def test_segments_blank_column_by_column_before_blanking_all():
+    segments = (
+        [["PME", "Morbihan", "Oui"], ["PME", "Finistère", "Oui"], ["PME", "Finistère", "Oui"]]
+        + [["ETI", "Morbihan", "Oui"]] * 3
+        + [["PME", "Morbihan", "Non"]] * 3
+    )
+    blanked = _blank_small_segments([list(row) for row in segments], order=[1, 0, 2])
+    assert blanked[:3] == [["PME", None, "Oui"]] * 3
+    assert blanked[3:] == [list(row) for row in segments[3:]]
+    assert (
+        _blank_small_segments([["PME", "Morbihan", "Oui"]] * 2, order=[1, 0, 2])
+        == [[None, None, None]] * 2
+    )
+
+
+@pytest.fixture
+def figures(cast):
+    campaign = CampaignFactory(cluster=cast.cluster_a)
+    section = SectionFactory(version=campaign.version)
+    q = lambda **kw: QuestionFactory(section=section, **kw)  # noqa: E731
+    q(key="creation", label="Date de création de l'entreprise", kind=Kind.DATE)
+    q(
+        key="ca",
+        label="Chiffre d'affaires",
+        kind=Kind.NUMBER,
+        unit="k€",
+        gpec_fact=GpecFact.TURNOVER,
+    )
+    q(key="effectif", label="Effectif", kind=Kind.NUMBER, gpec_fact=GpecFact.HEADCOUNT)
+    q(key="confiance", label="Confiance", kind=Kind.SCALE)
+    table = q(key="metiers", label="Métiers", kind=Kind.TABLE)
+    q(parent=table, key="metier", label="Métier", kind=Kind.OCCUPATION)
+    q(parent=table, key="pourvus", label="Postes pourvus", kind=Kind.NUMBER)
+    welder = OccupationFactory(label="Soudeur", code="H2913")
+    answers = {
+        "creation": "2011-03-14",
+        "ca": "12345.00",
+        "effectif": "137",
+        "confiance": 4,
+        "metiers": [
+            {"metier": welder.pk, "pourvus": "1234"},
+            {"metier": welder.pk, "pourvus": "7"},
+        ],
+    }
+    ResponseFactory(invitee=InviteeFactory(campaign=campaign), campaign=campaign, answers=answers)
+    return campaign
+
+
+def test_anonymised_export_coarsens_dates_and_figures(figures):
+    book = workbook(anonymised_workbook(figures))
+    header, row = rows(book["Réponses"])
+    assert header[4:] == [
+        "Date de création de l'entreprise (année)",
+        "Chiffre d'affaires (k€)",
+        "Effectif",
+        "Confiance",
+    ]
+    assert row[4:] == [2011, 12000, 140, 4]
+    assert [line[2:] for line in rows(book["Métiers"])[1:]] == [
+        ["Soudeur (H2913)", 1200],
+        ["Soudeur (H2913)", 7],
+    ]
+    cells = [value for sheet in book.worksheets for line in rows(sheet) for value in line]
+    assert not any(isinstance(value, datetime.datetime) for value in cells)
+    for exact in ["12345", "137", "1234", "2011-03-14", "14/03/2011"]:
+        assert exact not in "\n".join(str(value) for value in cells)
+    # The raw export, for the cluster's staff only, keeps the exact answers.
+    raw = rows(workbook(raw_workbook(figures))["Réponses"])[1]
+    assert raw[7:10] == [datetime.datetime(2011, 3, 14), 12345, 137]
+
+
+def test_figures_are_rounded_to_two_significant_figures():
+    cases = {"12345": "1.2E+4", "99.5": "1.0E+2", "-12345": "-1.2E+4", "42": "42", "0": "0"}
+    for value, expected in cases.items():
+        assert _rounded(Decimal(value)) == Decimal(expected)
+    assert _rounded(Decimal("0.0456")) == Decimal("0.046")
