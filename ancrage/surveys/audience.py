@@ -3,8 +3,9 @@
 Members: every active member of the cluster, or those the matrix
 cross-filter keeps (`Campaign.audience_filter` is its query string, read by
 `ancrage.matrix.query`; the filter only finds members with a matrix profile).
-Non-members: `Invitee` rows without an organisation, added by email (one by
-one, or imported), kept from the start.
+Non-members (`is_member` false): the `Invitee` rows added by email, one by
+one or imported (linked to an organisation of the platform when their
+SIREN names one), kept from the start and copied into the next wave.
 
 An organisation is written to at the addresses of its users with an account
 (all of them), or else at its main contact's (the cluster's records and the

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry
 from ancrage.surveys import audience, campaign_emails
-from ancrage.surveys.campaign_periods import add_months, advance_label
+from ancrage.surveys.campaign_periods import advance_label, next_dates
 from ancrage.surveys.models import Campaign, Invitee, Recurrence, ReminderRun, Response, Status
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -124,15 +124,17 @@ def launch(campaign, request=None, now=None):
 
 def refresh_audience(campaign, now=None):
     """A scheduled campaign whose audience changed: its member invitees are
-    chosen again (nobody has answered yet); how many members it invites."""
+    chosen again (nobody has answered yet); how many members it invites.
+    The non-members added by hand or imported stay, even those whose SIREN
+    links them to an organisation of the platform."""
     now = now or timezone.now()
     with transaction.atomic():
         campaign = _locked(campaign)
         if campaign.status != Status.SCHEDULED:
             return None
-        campaign.invitees.filter(organisation__isnull=False).delete()
+        campaign.invitees.filter(is_member=True).delete()
         audience.create_member_invitees(campaign, now)
-        return campaign.invitees.filter(organisation__isnull=False).count()
+        return campaign.invitees.filter(is_member=True).count()
 
 
 def _open(campaign, now):
@@ -237,38 +239,44 @@ def run_due_reminders(campaign, now=None):
 
 
 def remind_now(campaign, request=None, now=None):
-    """The staff's manual reminder, at most once a day."""
+    """The staff's manual reminder, at most once a day (a day whose
+    reminder wrote to nobody, or was skipped on reopening, does not count)."""
     now = now or timezone.now()
     with transaction.atomic():
         campaign = _locked(campaign)
         if campaign.status != Status.OPEN or closing_at(campaign) <= now:
             raise CampaignError(_("Seule une campagne ouverte peut être relancée."))
         day = (today(now) - campaign.opens_on).days
-        if campaign.reminder_runs.filter(day=day).exists():
-            raise CampaignError(_("Une relance est déjà partie aujourd'hui : réessayez demain."))
-        run = ReminderRun.objects.create(
-            campaign=campaign, day=day, ran_at=now, sent=_remind(campaign, now)
+        run = campaign.reminder_runs.filter(day=day).first() or ReminderRun(
+            campaign=campaign, day=day
         )
+        if run.sent:
+            raise CampaignError(_("Une relance est déjà partie aujourd'hui : réessayez demain."))
+        run.ran_at, run.sent = now, _remind(campaign, now)
+        run.save()
         record(request, campaign, "remind", sent=run.sent)
     return run
 
 
 def close(campaign, request=None, now=None, force=False):
     """Close an open campaign at the end of its closing day (or now, when
-    `force`d by staff); a recurring campaign then gets its next wave."""
+    `force`d by staff: `closes_on` becomes that day, the audit entry keeps
+    the planned one); a recurring campaign then gets its next wave, dated
+    from the planned dates."""
     now = now or timezone.now()
     with transaction.atomic():
         campaign = _locked(campaign)
         if campaign.status != Status.OPEN or (not force and closing_at(campaign) > now):
             return False
+        planned = campaign.closes_on
         campaign.status = Status.CLOSED
         campaign.closed_at = now
         if force and campaign.closes_on > today(now):
             campaign.closes_on = max(today(now), campaign.opens_on)
         campaign.save(update_fields=["status", "closed_at", "closes_on"])
-        record(request, campaign, "close")
+        record(request, campaign, "close", planned=planned.isoformat())
         if campaign.recurrence:
-            next_wave(campaign, now=now, scheduled=True)
+            next_wave(campaign, now=now, scheduled=True, planned_closing=planned)
     return True
 
 
@@ -277,6 +285,24 @@ def _new_closing(campaign, day, now):
         raise CampaignError(_("La nouvelle date de clôture doit être postérieure à aujourd'hui."))
     if day < campaign.opens_on:
         raise CampaignError(_("La date de clôture ne peut précéder l'ouverture."))
+    following = Campaign.objects.filter(previous=campaign).first()
+    if following is not None and day >= following.opens_on:
+        raise CampaignError(
+            _("La vague suivante ouvre le %(date)s : la clôture doit la précéder.")
+            % {"date": following.opens_on.strftime("%d/%m/%Y")}
+        )
+
+
+def _skip_past_reminders(campaign, now):
+    """Reminders whose time passed while the campaign was closed are marked
+    done without writing (the next one still goes): reopening does not send
+    a late reminder at once."""
+    done = set(campaign.reminder_runs.values_list("day", flat=True))
+    ReminderRun.objects.bulk_create(
+        ReminderRun(campaign=campaign, day=day, ran_at=now, sent=0)
+        for day in sorted(set(campaign.reminder_days) - done)
+        if reminder_at(campaign, day) <= now
+    )
 
 
 def extend(campaign, day, request=None, now=None):
@@ -296,7 +322,9 @@ def extend(campaign, day, request=None, now=None):
 
 
 def reopen(campaign, day, request=None, now=None):
-    """Open a closed campaign again until `day`."""
+    """Open a closed campaign again until `day` (before its next wave's
+    opening, if it has one: that wave stays as it is, and closing again
+    makes no other). Reminders already past are skipped."""
     now = now or timezone.now()
     with transaction.atomic():
         campaign = _locked(campaign)
@@ -307,17 +335,19 @@ def reopen(campaign, day, request=None, now=None):
         campaign.closes_on = day
         campaign.closed_at = None
         campaign.save(update_fields=["status", "closes_on", "closed_at"])
+        _skip_past_reminders(campaign, now)
         record(request, campaign, "reopen", closes_on=day.isoformat())
         _schedule(campaign)
     return campaign
 
 
-def next_wave(campaign, request=None, now=None, scheduled=False):
+def next_wave(campaign, request=None, now=None, scheduled=False, planned_closing=None):
     """The wave after `campaign` (created once): same questionnaire (its
-    current version), audience, non-member invitees (without their answers),
-    reminders, recurrence and sharing; dates shifted by the recurrence (or
-    right after this wave). Scheduled when a recurring wave closes, else a
-    draft for staff to check and launch."""
+    current version), audience, non-member invitees (those added by hand or
+    imported, without their answers), reminders, recurrence and sharing;
+    its planned dates shifted by the recurrence (or right after this wave,
+    for as long). Scheduled when a recurring wave closes, else a draft for
+    staff to check and launch."""
     now = now or timezone.now()
     with transaction.atomic():
         campaign = _locked(campaign)
@@ -325,12 +355,7 @@ def next_wave(campaign, request=None, now=None, scheduled=False):
         if existing is not None:
             return existing
         months = RECURRENCE_MONTHS.get(campaign.recurrence)
-        if months:
-            opens_on = add_months(campaign.opens_on, months)
-            closes_on = add_months(campaign.closes_on, months)
-        else:
-            opens_on = max(campaign.closes_on, today(now)) + datetime.timedelta(days=1)
-            closes_on = opens_on + (campaign.closes_on - campaign.opens_on)
+        opens_on, closes_on = next_dates(campaign, months, today(now), planned_closing)
         wave = Campaign.objects.create(
             cluster=campaign.cluster,
             questionnaire=campaign.questionnaire,
@@ -354,6 +379,7 @@ def next_wave(campaign, request=None, now=None, scheduled=False):
         Invitee.objects.bulk_create(
             Invitee(
                 campaign=wave,
+                organisation_id=invitee.organisation_id,
                 name=invitee.name,
                 email=invitee.email,
                 siren=invitee.siren,
@@ -362,7 +388,7 @@ def next_wave(campaign, request=None, now=None, scheduled=False):
                 unsubscribed_at=invitee.unsubscribed_at,
                 created_at=now,
             )
-            for invitee in campaign.invitees.filter(organisation=None).order_by("pk")
+            for invitee in campaign.invitees.filter(is_member=False).order_by("pk")
         )
         record(request, campaign, "next_wave", wave=wave.pk)
         if scheduled:

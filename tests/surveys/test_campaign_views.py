@@ -11,7 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ancrage.accounts.models import AuditEntry
-from ancrage.organisations.factories import MembershipFactory, OrganisationUserFactory
+from ancrage.organisations.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    OrganisationUserFactory,
+)
 from ancrage.organisations.models import SizeClass
 from ancrage.outbox.models import OutgoingEmail
 from ancrage.surveys.factories import (
@@ -144,6 +148,19 @@ def test_non_members_are_added_checked_and_removed(staff, cast):
     assert staff.post(remove).status_code == 302
     assert not Invitee.objects.exists()
     assert AuditEntry.objects.filter(action=AuditEntry.Action.CAMPAIGN_INVITEES).count() == 2
+
+
+def test_a_draft_lists_the_organisations_added_by_hand_or_imported(staff, cast):
+    campaign = draft_of(cast)
+    linked = OrganisationFactory(name="Forge liée")
+    InviteeFactory(campaign=campaign, organisation=linked, email="rh@forge.fr", is_member=False)
+    imported_member = MembershipFactory(cluster=cast.cluster_a, organisation__name="Fonderie")
+    InviteeFactory(campaign=campaign, organisation=imported_member.organisation, is_member=True)
+    page = staff.get(reverse("campaigns:audience", kwargs={"pk": campaign.pk})).content.decode()
+    added = page.split("Destinataires ajoutés", 1)[1]
+    assert "Forge liée" in added and "rh@forge.fr" in added
+    # A member of the audience is listed once, among the members to invite.
+    assert "Fonderie" in page.split("Destinataires ajoutés", 1)[0] and "Fonderie" not in added
 
 
 def test_an_answered_invitee_stays(staff, cast):

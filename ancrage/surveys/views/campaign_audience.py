@@ -1,7 +1,8 @@
 """Who a campaign invites: the members its audience keeps (before launch,
-as they would be invited; then the invitees), the non-members added by
-email, removable until they answered, and the live count of the members a
-cross-filter keeps (htmx, on the campaign form)."""
+as they would be invited; then the invitees), the organisations added by
+hand or imported (non-members, even linked by SIREN), removable until they
+answered, and the live count of the members a cross-filter keeps (htmx, on
+the campaign form)."""
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
@@ -46,7 +47,11 @@ def audience_page(request, pk):
     members = audience.planned_members(campaign) if draft else []
     invitees = campaign_progress.invitees(campaign).select_related("commune")
     if draft:
-        invitees = invitees.filter(organisation=None)
+        # Members are invited at launch: before, the invitees are those added
+        # by hand or imported (a member among them is listed once, above).
+        invitees = invitees.exclude(
+            is_member=True, organisation__in=[organisation.pk for organisation, _e in members]
+        )
     return render(
         request,
         "surveys/campaigns/audience.html",
