@@ -24,7 +24,8 @@ def number(value, places=0):
     if type(value) is int and not places:  # counts: thousands of them on a page
         return f"{value:,}".replace(",", THIN_SPACE)
     quantum = Decimal(1).scaleb(-places)
-    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    exact = value if type(value) is Decimal else Decimal(str(value))
+    rounded = exact.quantize(quantum, rounding=ROUND_HALF_UP)
     text = f"{rounded:,.{places}f}"
     return text.replace(",", THIN_SPACE).replace(".", ",")
 
