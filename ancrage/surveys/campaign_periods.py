@@ -5,8 +5,6 @@ the dates planned for this wave) and its period label (« T4 2026 » →
 import datetime
 import re
 
-from ancrage.accounts.models import AuditEntry
-
 
 def add_months(day, months):
     month = day.month - 1 + months
@@ -19,34 +17,14 @@ def add_months(day, months):
     raise ValueError(day)
 
 
-def planned_closing(campaign):
-    """The closing date planned for `campaign`: closing it early moves
-    `closes_on` to that day, and the « close » audit entry keeps the date
-    it replaced (`planned`)."""
-    entry = (
-        AuditEntry.objects.filter(
-            action=AuditEntry.Action.CAMPAIGN_UPDATED,
-            object_type=campaign._meta.label,
-            object_id=str(campaign.pk),
-            details__what="close",
-            details__has_key="planned",
-        )
-        .order_by("-created_at", "-pk")
-        .first()
-    )
-    if entry is None:
-        return campaign.closes_on
-    return max(datetime.date.fromisoformat(entry.details["planned"]), campaign.closes_on)
-
-
-def next_dates(campaign, months, today, closes_on=None):
+def next_dates(campaign, months, today):
     """(opens_on, closes_on) of the wave after `campaign`, from its planned
-    dates (`closes_on`: its planned closing, read again when not given): the
-    recurrence's step later, or else right after this wave for as long."""
-    closes_on = closes_on or planned_closing(campaign)
+    dates (closing early does not change them): the recurrence's step later,
+    or else right after this wave for as long."""
+    closes_on = campaign.closes_on
     if months:
         return add_months(campaign.opens_on, months), add_months(closes_on, months)
-    opens_on = max(campaign.closes_on, today) + datetime.timedelta(days=1)
+    opens_on = max(campaign.ends_on, today) + datetime.timedelta(days=1)
     return opens_on, opens_on + (closes_on - campaign.opens_on)
 
 

@@ -260,23 +260,20 @@ def remind_now(campaign, request=None, now=None):
 
 def close(campaign, request=None, now=None, force=False):
     """Close an open campaign at the end of its closing day (or now, when
-    `force`d by staff: `closes_on` becomes that day, the audit entry keeps
-    the planned one); a recurring campaign then gets its next wave, dated
+    `force`d by staff: `closes_on` keeps the planned day, `closed_at` says
+    when it closed); a recurring campaign then gets its next wave, dated
     from the planned dates."""
     now = now or timezone.now()
     with transaction.atomic():
         campaign = _locked(campaign)
         if campaign.status != Status.OPEN or (not force and closing_at(campaign) > now):
             return False
-        planned = campaign.closes_on
         campaign.status = Status.CLOSED
         campaign.closed_at = now
-        if force and campaign.closes_on > today(now):
-            campaign.closes_on = max(today(now), campaign.opens_on)
-        campaign.save(update_fields=["status", "closed_at", "closes_on"])
-        record(request, campaign, "close", planned=planned.isoformat())
+        campaign.save(update_fields=["status", "closed_at"])
+        record(request, campaign, "close")
         if campaign.recurrence:
-            next_wave(campaign, now=now, scheduled=True, planned_closing=planned)
+            next_wave(campaign, now=now, scheduled=True)
     return True
 
 
@@ -341,7 +338,7 @@ def reopen(campaign, day, request=None, now=None):
     return campaign
 
 
-def next_wave(campaign, request=None, now=None, scheduled=False, planned_closing=None):
+def next_wave(campaign, request=None, now=None, scheduled=False):
     """The wave after `campaign` (created once): same questionnaire (its
     current version), audience, non-member invitees (those added by hand or
     imported, without their answers), reminders, recurrence and sharing;
@@ -355,7 +352,7 @@ def next_wave(campaign, request=None, now=None, scheduled=False, planned_closing
         if existing is not None:
             return existing
         months = RECURRENCE_MONTHS.get(campaign.recurrence)
-        opens_on, closes_on = next_dates(campaign, months, today(now), planned_closing)
+        opens_on, closes_on = next_dates(campaign, months, today(now))
         wave = Campaign.objects.create(
             cluster=campaign.cluster,
             questionnaire=campaign.questionnaire,

@@ -277,6 +277,15 @@ class Campaign(models.Model):
         """Answers are taken until the end of the closing day (Paris time)."""
         return self.status == Status.OPEN and timezone.localdate() <= self.closes_on
 
+    @property
+    def ends_on(self):
+        """The last day answers were (or will be) taken: the planned closing
+        day, or the day staff closed the campaign early. `closes_on` keeps
+        the planned day, from which the next wave is dated."""
+        if self.status == Status.CLOSED and self.closed_at:
+            return min(timezone.localdate(self.closed_at), self.closes_on)
+        return self.closes_on
+
 
 class Invitee(models.Model):
     """An organisation asked to answer a campaign: a member (or another

@@ -118,7 +118,7 @@ def test_closing_early_keeps_the_next_waves_planned_dates(cluster):
     with time_machine.travel(at(D(2026, 11, 23), 15)):
         assert campaigns.close(campaign, force=True)
     campaign.refresh_from_db()
-    assert campaign.closes_on == D(2026, 11, 23)
+    assert (campaign.closes_on, campaign.ends_on) == (D(2026, 12, 7), D(2026, 11, 23))
     wave = Campaign.objects.get(previous=campaign)
     assert wave.period_label == "T1 2027"
     assert (wave.opens_on, wave.closes_on) == (D(2027, 2, 9), D(2027, 3, 7))

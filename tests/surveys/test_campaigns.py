@@ -232,7 +232,7 @@ def test_extend_and_reopen_refuse_past_dates(cluster, members):
             campaigns.reopen(campaign, D(2026, 10, 10))
         assert campaigns.close(campaign, force=True)
         campaign.refresh_from_db()
-        assert campaign.closes_on == D(2026, 9, 10)
+        assert (campaign.closes_on, campaign.ends_on) == (D(2026, 9, 30), D(2026, 9, 10))
         campaigns.reopen(campaign, D(2026, 10, 10))
     campaign.refresh_from_db()
     assert campaign.status == Status.OPEN and campaign.closes_on == D(2026, 10, 10)

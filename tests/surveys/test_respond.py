@@ -80,7 +80,7 @@ def test_submitting_stores_freezes_and_feeds_the_gpec(client, world):
         OrganisationFigures.objects.get(source_key=f"survey-response:{response.pk}").headcount == 42
     )
     thanks = text(client.get(page["Location"]))
-    closes = respond_common.closed_on(world["campaign"])
+    closes = world["campaign"].ends_on
     assert "Merci, vos réponses sont enregistrées ; vous pouvez les modifier jusqu'au" in thanks
     assert str(closes.year) in thanks
     assert "Usineur (H2903)" in thanks

@@ -93,7 +93,7 @@ def draft(request, token):
         context["changed"] = version_pk != version.pk or revision != version.revision
         if state == common.CLOSED:
             context["closed_while_typing"] = True
-            context["closed_on"] = common.closed_on(campaign)
+            context["closed_on"] = campaign.ends_on
     if not request.htmx:
         return redirect("respond:answer", token)
     return render(request, "surveys/respond/_draft_status.html", context)

@@ -73,13 +73,6 @@ def state_of(campaign):
     return CLOSED
 
 
-def closed_on(campaign):
-    """The day the campaign closed."""
-    if campaign.status == Status.CLOSED and campaign.closed_at:
-        return timezone.localdate(campaign.closed_at)
-    return campaign.closes_on
-
-
 def typed(post):
     """The raw POST as a draft: {name: text or [texts]}, only names that can
     be fields; None when it is too big."""
@@ -213,7 +206,7 @@ def answer_page(request, invitee, *, page_url, draft_url, back_url=""):
         "draft_url": draft_url,
         "back_url": back_url,
         "state": state_of(campaign),
-        "closed_on": closed_on(campaign),
+        "closed_on": campaign.ends_on,
     }
     if context["state"] == NOT_OPEN:
         return render(request, "surveys/respond/not_open.html", context)

@@ -32,7 +32,7 @@ def mine(request):
         if invitee.campaign.is_accepting:
             current.append(invitee)
         else:
-            invitee.closed_on = common.closed_on(invitee.campaign)
+            invitee.closed_on = invitee.campaign.ends_on
             past.append(invitee)
     current.sort(key=lambda i: (i.campaign.closes_on, i.campaign.title))
     past.sort(key=lambda i: (i.closed_on, i.campaign.pk), reverse=True)
