@@ -63,14 +63,6 @@ def decimal(value):
     return result if result.is_finite() else None
 
 
-def _answered(question, respondents):
-    return [
-        (r.key, r.answers[question.key])
-        for r in respondents
-        if r.answers.get(question.key) not in (None, "", [])
-    ]
-
-
 def _distribution(key, caption, items, base, *, total_shown, chart="bars", label=""):
     """A table (label, respondents, %) from [(row key, row label, count)]."""
     table = Table(
