@@ -12,13 +12,17 @@ from ancrage.surveys import tokens
 
 
 def links(invitee):
-    """The personal answer link, the unsubscribe link (non-members) and the
-    organisation space's list of surveys (members)."""
-    answer = _url("respond:answer", token=tokens.answer_token(invitee))
-    if invitee.organisation_id is None:
-        unsubscribe = _url("respond:unsubscribe", token=tokens.unsubscribe_token(invitee))
-        return {"answer_url": answer, "unsubscribe_url": unsubscribe, "space_url": ""}
-    return {"answer_url": answer, "unsubscribe_url": "", "space_url": _url("respond:mine")}
+    """The personal answer link, the unsubscribe link (non-members, even those
+    whose SIREN names an organisation of the platform) and the organisation
+    space's list of surveys (organisations of the platform)."""
+    links = {"answer_url": _url("respond:answer", token=tokens.answer_token(invitee))}
+    links["unsubscribe_url"] = (
+        ""
+        if invitee.is_member
+        else _url("respond:unsubscribe", token=tokens.unsubscribe_token(invitee))
+    )
+    links["space_url"] = _url("respond:mine") if invitee.organisation_id else ""
+    return links
 
 
 def _url(name, **kwargs):

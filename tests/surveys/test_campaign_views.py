@@ -341,3 +341,34 @@ def test_the_audience_page_in_constant_queries(staff, cast):
         page = staff.get(url).content.decode()
     assert len(many) == len(few)
     assert "6 adhérents" in page and "n4@x.fr" in page
+
+
+def test_a_draft_or_a_scheduled_member_is_not_removed(staff, cast):
+    draft = ResponseFactory(
+        invitee__campaign__cluster=cast.cluster_a, state="draft", submitted_at=None
+    )
+    url = reverse(
+        "campaigns:remove_invitee",
+        kwargs={"pk": draft.invitee.campaign_id, "invitee_pk": draft.invitee_id},
+    )
+    assert (
+        "a commencé à répondre : son brouillon est conservé"
+        in staff.post(url, follow=True).content.decode()
+    )
+    scheduled = InviteeFactory(campaign__cluster=cast.cluster_a, campaign__status=Status.SCHEDULED)
+    url = reverse(
+        "campaigns:remove_invitee",
+        kwargs={"pk": scheduled.campaign_id, "invitee_pk": scheduled.pk},
+    )
+    assert "modifiez la sélection de la campagne" in staff.post(url, follow=True).content.decode()
+    assert Invitee.objects.filter(pk__in=[draft.invitee_id, scheduled.pk]).count() == 2
+
+
+def test_a_non_member_found_by_siren_gets_the_non_member_links():
+    from ancrage.surveys.campaign_emails import links
+
+    invitee = InviteeFactory(is_member=False)
+    found = links(invitee)
+    assert found["unsubscribe_url"] and found["space_url"]
+    member = links(InviteeFactory())
+    assert not member["unsubscribe_url"] and member["space_url"]

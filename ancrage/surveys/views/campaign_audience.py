@@ -100,15 +100,31 @@ def remove_invitee(request, pk, invitee_pk):
     campaign = campaign_of(request, pk)
     invitee = get_object_or_404(Invitee, pk=invitee_pk, campaign=campaign)
     with transaction.atomic():
-        answered = Response.objects.filter(invitee=invitee, state=Response.State.SUBMITTED).exists()
+        response = Response.objects.filter(invitee=invitee).first()
         if campaign.status == Status.CLOSED:
             messages.error(
                 request, _("La campagne est clôturée : ses destinataires ne changent plus.")
             )
-        elif answered:
+        elif response is not None and response.state == Response.State.SUBMITTED:
             messages.error(
                 request,
                 _("%(name)s a déjà répondu : sa réponse est conservée.") % {"name": invitee.name},
+            )
+        elif response is not None:
+            messages.error(
+                request,
+                _("%(name)s a commencé à répondre : son brouillon est conservé.")
+                % {"name": invitee.name},
+            )
+        elif invitee.is_member and campaign.status == Status.SCHEDULED:
+            # A scheduled campaign picks its members again when it opens.
+            messages.error(
+                request,
+                _(
+                    "Les adhérents invités suivent le public choisi à l'ouverture : "
+                    "modifiez la sélection de la campagne pour retirer %(name)s."
+                )
+                % {"name": invitee.name},
             )
         else:
             _record(request, campaign, "remove", invitee)
