@@ -35,12 +35,14 @@ NOT_OPEN, OPEN, CLOSED = "not_open", "open", "closed"
 
 
 def rate_limited(request):
-    """True when this anonymous client posted too often; counts the request."""
+    """True when this client (an account, else an address) posted too often;
+    counts the request."""
     if request.user.is_authenticated:
-        return False
-    ip = audit.client_ip(request) or "unknown"
+        who = f"user-{request.user.pk}"
+    else:
+        who = audit.client_ip(request) or "unknown"
     window = int(timezone.now().timestamp()) // POST_WINDOW
-    key = f"surveys-post:{ip}:{window}"
+    key = f"surveys-post:{who}:{window}"
     cache.add(key, 0, POST_WINDOW)
     try:
         count = cache.incr(key)
@@ -75,17 +77,25 @@ def state_of(campaign):
 
 def typed(post):
     """The raw POST as a draft: {name: text or [texts]}, only names that can
-    be fields; None when it is too big."""
+    be fields, without NUL characters (PostgreSQL's JSON cannot hold them);
+    None when it is too big."""
     draft, size = {}, 0
     for name in post:
         if name in NOT_TYPED or not FIELD_NAME.fullmatch(name):
             continue
-        values = post.getlist(name)
+        values = [value.replace("\x00", "") for value in post.getlist(name)]
         size += len(name) + sum(len(value) for value in values)
         if size > MAX_DRAFT:
             return None
         draft[name] = values[0] if len(values) == 1 else values
     return draft
+
+
+def draft_size(draft):
+    return sum(
+        len(name) + (len(value) if isinstance(value, str) else sum(map(len, value)))
+        for name, value in draft.items()
+    )
 
 
 def _base(name):
@@ -104,7 +114,9 @@ def merged(old, new, shown_keys):
             base = base[:-5]
         if base not in shown_keys and name not in new:
             kept[name] = value
-    return {**kept, **new}
+    together = {**kept, **new}
+    # What was kept counts in the limit too: past it, only the new draft stays.
+    return together if draft_size(together) <= MAX_DRAFT else new
 
 
 def too_big_message():
@@ -186,11 +198,15 @@ def submit(invitee, answers, user):
 
 
 def posted_revision(post):
-    """The (version id, revision) the posted form was shown with."""
+    """The (version id, revision) the posted form was shown with; (None, 0)
+    for anything else than two numbers a database integer holds."""
     try:
-        return int(post.get("version", "")), int(post.get("revision", ""))
+        version, revision = int(post.get("version", "")), int(post.get("revision", ""))
     except ValueError:
         return None, 0
+    if not (0 <= version < 2**31 and 0 <= revision < 2**31):
+        return None, 0
+    return version, revision
 
 
 def answer_page(request, invitee, *, page_url, draft_url, back_url=""):
