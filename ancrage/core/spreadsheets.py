@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -23,7 +24,10 @@ MAX_COLUMN_WIDTH = 60
 
 
 def safe_text(value):
-    """`value` as a cell: text that looks like a formula is made inert."""
+    """`value` as a cell: text that looks like a formula is made inert, and
+    control characters an XLSX file cannot hold are dropped."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
     # Leading spaces too: some spreadsheets trim them on import.
     if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
         return "'" + value
@@ -74,7 +78,7 @@ def _write_sheet(workbook, title, headers, rows):
     sheet.freeze_panes = "A2"
     if headers:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
-    sheet.append([_cell(sheet, header, bold=True) for header in headers])
+    sheet.append([_cell(sheet, safe_text(header), bold=True) for header in headers])
     for row in rows:
         sheet.append([_cell(sheet, value) for value in row])
 

@@ -3,8 +3,11 @@
 from django.db import transaction
 from django.template.exceptions import TemplateDoesNotExist
 from django.template.loader import render_to_string
+from django.utils.text import Truncator
 
 from ancrage.outbox.models import OutgoingEmail
+
+SUBJECT_LENGTH = OutgoingEmail._meta.get_field("subject").max_length
 
 
 def queue_email(template, to, context):
@@ -13,6 +16,7 @@ def queue_email(template, to, context):
     from ancrage.outbox.tasks import deliver
 
     subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
+    subject = Truncator(subject).chars(SUBJECT_LENGTH)
     body_text = render_to_string(f"emails/{template}_body.txt", context)
     try:
         body_html = render_to_string(f"emails/{template}_body.html", context)

@@ -76,3 +76,9 @@ def test_downloads_are_named_after_the_day():
     assert response["Content-Disposition"] == 'attachment; filename="adherents-2026-11-23.xlsx"'
     response = table_response("csv", "adherents", ["Nom"], [["A"]])
     assert response["Content-Disposition"] == 'attachment; filename="adherents-2026-11-23.csv"'
+
+
+def test_control_characters_an_xlsx_file_cannot_hold_are_dropped():
+    content = xlsx_bytes(["Nom\x01"], [["ACME\x0bSAS"], ["Tab\tand\nnewline"]])
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    assert [row[0].value for row in sheet.iter_rows()] == ["Nom", "ACMESAS", "Tab\tand\nnewline"]
