@@ -7,9 +7,19 @@ The rules follow INSEE practice:
   `Rules.min_contributors` organisations is hidden;
 - primary suppression, dominance: a cell where one organisation contributes
   more than `Rules.dominance` of the value is hidden;
-- secondary suppression: in a one-dimension table whose total is shown, when
-  exactly one cell is hidden, the smallest shown cell is hidden too, so that
-  no subtraction from the total reveals the first one.
+- secondary suppression: in a one-dimension table (a column, or a row of a
+  breakdown) whose total is shown, the hidden cells must together stand for
+  at least `Rules.min_contributors` organisations and be at least two, so
+  that a subtraction from the total reveals neither one cell nor a group of
+  one or two organisations: the smallest shown cells are hidden until so.
+  When every cell is hidden and they still stand for fewer organisations,
+  the total is itself built from fewer organisations and hidden as such;
+- derived figures: a figure computed from the cells of a breakdown (a mean, a
+  share, a score) would recompute its hidden cells. The summaries shared
+  with respondents therefore hide a mean whose breakdown has a hidden cell
+  (a scale question), hide a score when one of its components is hidden
+  (`Table.derived`), and do not show the per-occupation breakdown of a
+  column also shown as a mean or a share (the difficulty to recruit).
 
 A `Cell` carries its value, how many organisations it is built from and the
 largest single contribution; it renders itself in templates (`__html__`):
@@ -57,7 +67,9 @@ class Cell:
     is built from (None: not subject to secrecy, e.g. a label or a rate the
     staff computed from public counts). `largest`: the largest contribution of
     one organisation to `value` (for a sum; None for a count, where each
-    organisation counts once). `text`: how to show the value."""
+    organisation counts once). `base`: the figure `largest` is compared with
+    when it is not `value` (a mean: the sum it divides; a share: the total of
+    its denominator). `text`: how to show the value."""
 
     value: object
     contributors: int | None = None
@@ -67,6 +79,7 @@ class Cell:
     rules: Rules = field(default=DEFAULT_RULES, repr=False)
     # A comparison with the previous wave (`surveys.results.comparison`).
     change: object = None
+    base: object = None
 
     @property
     def hidden(self):
@@ -103,8 +116,9 @@ def primary_reason(cell, rules=DEFAULT_RULES):
         return ""
     if cell.contributors < rules.min_contributors:
         return FEW
-    if cell.largest is not None and cell.value:
-        value = Decimal(str(cell.value))
+    base = cell.value if cell.base is None else cell.base
+    if cell.largest is not None and base:
+        value = Decimal(str(base))
         if value > 0 and Decimal(str(cell.largest)) > rules.dominance * value:
             return DOMINANCE
     return ""
@@ -120,11 +134,23 @@ def protect(cells, *, total_shown=False, rules=DEFAULT_RULES):
     if total_shown:
         subject = [cell for cell in cells if cell.contributors is not None]
         hidden = [cell for cell in subject if cell.hidden]
-        shown = [cell for cell in subject if not cell.hidden]
-        if len(hidden) == 1 and shown:
-            smallest = min(shown, key=lambda cell: (cell.value is None, cell.value or 0))
+        shown = sorted(
+            (cell for cell in subject if not cell.hidden),
+            key=lambda cell: (cell.value is None, cell.value or 0),
+        )
+        while (
+            hidden
+            and shown
+            and (len(hidden) == 1 or _organisations(hidden) < rules.min_contributors)
+        ):
+            smallest = shown.pop(0)
             smallest.reason = SECONDARY
+            hidden.append(smallest)
     return cells
+
+
+def _organisations(cells):
+    return sum(cell.contributors for cell in cells)
 
 
 def protect_total(cell, rules=DEFAULT_RULES):

@@ -70,3 +70,22 @@ def test_a_hidden_cell_renders_secret_with_its_reason():
     assert shown.shown_value == 12
     dominated = protect_total(Cell(100, contributors=4, largest=90))
     assert "plus de 85 %" in dominated.__html__()
+
+
+def test_hidden_cells_standing_for_fewer_than_three_organisations_are_not_enough():
+    # « 0 + 0 + 2 » hidden: the total minus the shown cells would give 2 organisations.
+    cells = [
+        Cell(0, contributors=0),
+        Cell(0, contributors=0),
+        Cell(2, contributors=2),
+        Cell(4, contributors=4),
+        Cell(9, contributors=9),
+    ]
+    protect(cells, total_shown=True)
+    assert [c.reason for c in cells] == [FEW, FEW, FEW, SECONDARY, ""]
+
+
+def test_a_mean_is_compared_with_its_sum_for_dominance():
+    # Sum 100 over 4 organisations, the largest gives 40: neither the sum nor the mean is dominated.
+    assert protect_total(Cell(Decimal(25), 4, Decimal(40), base=Decimal(100))).reason == ""
+    assert protect_total(Cell(Decimal(25), 4, Decimal(90), base=Decimal(100))).reason == DOMINANCE

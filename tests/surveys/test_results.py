@@ -6,7 +6,8 @@ import pytest
 
 from ancrage.clusters.factories import ClusterFactory
 from ancrage.referentiel.factories import SkillFactory
-from ancrage.surveys.models import Response
+from ancrage.surveys.models import Kind, Question, Response
+from ancrage.surveys.results.comparison import Change
 from ancrage.surveys.results.loading import Segment, rate
 from ancrage.surveys.results.report import build
 from ancrage.territory.factories import CommuneFactory, DepartmentFactory
@@ -249,7 +250,8 @@ def test_comparison_with_the_previous_wave(campaign):
         f"{welder.label} ({welder.code})"
     ].change
     assert change.plain == "▼ -3"
-    assert "text-danger" in change.__html__()
+    # Neutral colour: whether a fall is good depends on the question.
+    assert "text-body-secondary" in change.__html__() and "text-danger" not in change.__html__()
 
 
 def test_malformed_answers_are_left_out_without_an_error(campaign):
@@ -305,3 +307,114 @@ def test_the_public_summary_shows_communes_only_as_departements_under_secrecy(ca
     # 40 of the 43 open positions come from one organisation: dominated.
     open_positions = cells(summaries["metiers"], "occupations", "ouverts")
     assert open_positions[f"{welder.label} ({welder.code})"].reason == "dominance"
+
+
+def test_a_shared_mean_follows_the_secrecy_of_its_sum(campaign):
+    for effectif in ("10", "20", "30", "40"):
+        answer(campaign, {"effectif": effectif})
+    shared = cells(by_key(build(campaign, public=True))["effectif"], "indicators", "value")
+    assert shared["Moyenne"].plain == "25,0" and shared["Somme"].plain == "100"
+    answer(campaign, {"effectif": "900"})
+    shared = cells(by_key(build(campaign, public=True))["effectif"], "indicators", "value")
+    assert shared["Moyenne"].reason == shared["Somme"].reason == "dominance"
+
+
+def test_a_shared_scale_mean_is_hidden_with_a_hidden_step(campaign):
+    """Two unknowns (the hidden steps) and the mean would give them back."""
+    for confiance in (2, 2, 2, 4, 4, 4, 5):
+        answer(campaign, {"confiance": confiance})
+    summary = by_key(build(campaign, public=True))["confiance"]
+    assert cells(summary, "distribution", "count")["5"].hidden
+    assert cells(summary, "indicators", "value")["Moyenne"].reason == "secondary"
+    staff = by_key(build(campaign))["confiance"]
+    assert not cells(staff, "indicators", "value")["Moyenne"].hidden
+
+
+def _barometer_answers(campaign, welder, rows):
+    for open_, filled, days, difficulty in rows:
+        row = {"metier": welder.pk, "ouverts": open_, "pourvus": filled, "difficulte": difficulty}
+        if days is not None:
+            row["delai"] = days
+        answer(campaign, {"metiers": [row]})
+
+
+def test_the_shared_summary_does_not_let_the_difficulty_breakdown_be_recomputed(campaign):
+    Question.objects.filter(key="difficulte").update(
+        kind=Kind.SINGLE_CHOICE, choices=[{"value": str(v), "label": str(v)} for v in range(1, 5)]
+    )
+    welder = occupations(1)[0]
+    label = f"{welder.label} ({welder.code})"
+    _barometer_answers(
+        campaign,
+        welder,
+        [
+            ("61", "0", "30", "2"),
+            ("4", "0", "40", "2"),
+            ("4", "0", None, "3"),
+            ("0", "0", None, "1"),
+        ],
+    )
+    staff = by_key(build(campaign))["metiers"]
+    assert staff.table("choices-difficulte") is not None
+    shared = by_key(build(campaign, public=True))["metiers"]
+    # The breakdown 1–4, its mean and the share of difficult ratings give back its hidden cells.
+    assert shared.table("choices-difficulte") is None
+    assert shared.table("choices-contrat") is not None
+    tension = {
+        key: cells(shared, "tension", key)[label]
+        for key in ("score", "difficult", "open_share", "days")
+    }
+    # 61 of the 69 positions come from one organisation: the share is its own ratio.
+    assert tension["open_share"].reason == "dominance"
+    # Only 2 organisations gave a time to fill (the occupation has 4 respondents).
+    assert tension["days"].reason == "few"
+    assert tension["difficult"].plain == "25,0\u202f%"
+    # The score with the shown components would give back the hidden ones.
+    assert tension["score"].reason == "secondary"
+    assert "Part des postes restés non pourvus" in [
+        c.label for c in shared.table("tension").columns
+    ]
+
+
+def test_averages_and_rates_are_averaged_not_added_up(campaign):
+    table = Question.objects.get(key="metiers")
+    Question.objects.create(
+        version=table.version,
+        section=table.section,
+        parent=table,
+        key="candidatures",
+        kind=Kind.NUMBER,
+        label="Candidatures reçues par offre (en moyenne)",
+        gpec_fact="",
+        position=99,
+    )
+    Question.objects.filter(key="effectif").update(unit="%", label="Taux d'absentéisme")
+    welder = occupations(1)[0]
+    for candidates, rate_ in (("4", "10"), ("8", "20")):
+        answer(
+            campaign,
+            {"effectif": rate_, "metiers": [{"metier": welder.pk, "candidatures": candidates}]},
+        )
+    summaries = by_key(build(campaign))
+    main = summaries["metiers"].table("occupations")
+    column = main.columns[main.column_index("candidatures")]
+    assert column.label == "Candidatures reçues par offre (en moyenne) (moyenne)"
+    assert main.rows[0].cells[main.column_index("candidatures")].value == 6
+    indicators = values(summaries["effectif"], "indicators", "value")
+    assert "Somme" not in indicators and indicators["Moyenne"] == 15
+
+
+def test_bins_of_whole_numbers_have_whole_bounds_and_are_not_compared(campaign):
+    later = next_wave(campaign)
+    for wave, figures in ((campaign, ("1", "50", "100")), (later, ("1", "700", "1482"))):
+        for figure in figures:
+            answer(wave, {"effectif": figure})
+    bins = by_key(build(later))["effectif"].table("bins")
+    assert bins.rows[0].label == "1 – 297"
+    assert all("," not in row.label for row in bins.rows)
+    assert all(cell.change is None for row in bins.rows for cell in row.cells)
+
+
+def test_a_change_rounding_to_zero_shows_no_rise():
+    assert Change(Decimal("0.04"), "points", "50,0").plain == "= 0"
+    assert Change(Decimal("0.06"), "points", "50,0").plain == "▲ +0,1\u202fpt"

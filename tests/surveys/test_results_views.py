@@ -63,6 +63,8 @@ def test_the_results_page_shows_every_question_with_chart_and_table(client, cast
     assert "Score de tension" in content
     assert "Pénurie de soudeurs" in content  # the staff read the text answers
     assert "taux de réponse : 100,0 %" in content or "taux de réponse : 100.0 %" in content
+    # Drafts and submitted responses, as the campaign page's « en cours » counts drafts only.
+    assert "Réponses commencées (envoyées ou en cours)" in content
 
     filtered = client.get(url, {"taille": "tpe"}, headers={"HX-Request": "true"})
     assert filtered.status_code == 200
@@ -209,6 +211,7 @@ def test_the_shared_summary_applies_statistical_secrecy(client, cast, shared):
     # The headcount sum is 1030, 97 % from one organisation: hidden.
     assert "1\u202f030" not in content
     assert "Minimum" not in content and "Médiane" not in content
+    assert "Retour à vos enquêtes" in content and "Mes enquêtes" not in content
 
 
 def test_the_shared_summary_waits_for_the_closing(client, cast, shared):

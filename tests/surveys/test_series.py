@@ -62,7 +62,7 @@ def test_the_series_ranks_occupations_in_tension_across_three_waves(client, cast
     assert ranking[0][0] == welder.pk and ranking[0][2].score == 82.5
     login(client, cast.staff_a)
     content = client.get(reverse("survey_results:series", args=[campaign.pk])).content.decode()
-    assert "Métiers en tension ce trimestre (T1 2027)" in content
+    assert "Métiers en tension à la dernière vague (T1 2027, en cours)" in content
     assert content.count("<polyline") >= 3
     assert "T4 2026" in content
 
@@ -147,3 +147,61 @@ def test_occupations_named_by_fewer_than_three_respondents_come_last(campaign):
     ranking = series(campaign).latest_ranking()
     assert [item[0] for item in ranking] == [welder.pk, turner.pk]
     assert ranking[1][2].score > ranking[0][2].score
+
+
+def test_a_scheduled_next_wave_keeps_the_latest_answered_wave_in_front(client, cast, campaign):
+    """The next wave is scheduled as soon as a recurring wave closes: the
+    page keeps showing the last wave with answers, ranked by its tension, and
+    says « en cours » while a wave still collects answers."""
+    from ancrage.surveys.models import Recurrence, Status
+
+    campaign.recurrence = Recurrence.SEMIANNUAL
+    campaign.status = Status.OPEN
+    campaign.save()
+    welder, turner = occupations(2)
+    for _index in range(3):
+        # Turner (alphabetically second) is the more tense one.
+        answer(
+            campaign,
+            {"metiers": [table_row(welder, 0, 3, 5, 1), table_row(turner, 5, 1, 90, 4)]},
+        )
+    scheduled = next_wave(
+        campaign, period_label="S2 2027", recurrence=Recurrence.SEMIANNUAL, status=Status.SCHEDULED
+    )
+    found = series(scheduled)
+    assert found.latest == campaign and found.latest_open
+    assert [item[0] for item in found.latest_ranking()] == [turner.pk, welder.pk]
+    login(client, cast.staff_a)
+    content = client.get(reverse("survey_results:series", args=[scheduled.pk])).content.decode()
+    assert "Métiers en tension ce semestre (T3 2026, en cours)" in content
+    assert "ses chiffres ne portent que sur les réponses déjà envoyées" in content
+    # The charts' tables follow the ranking of that wave, not the alphabet.
+    assert content.index(turner.label) < content.index(welder.label)
+
+
+def test_the_heading_follows_the_recurrence(campaign):
+    from ancrage.surveys.models import Recurrence
+
+    for recurrence, heading in (
+        (Recurrence.QUARTERLY, "Métiers en tension ce trimestre"),
+        (Recurrence.YEARLY, "Métiers en tension cette année"),
+        (Recurrence.NONE, "Métiers en tension à la dernière vague"),
+    ):
+        campaign.recurrence = recurrence
+        campaign.save()
+        assert series(campaign).latest_heading == heading
+
+
+def test_a_difficulty_column_of_kind_number_counts_in_the_tension_score(campaign):
+    from ancrage.surveys.models import Kind, Question
+
+    Question.objects.filter(key="difficulte").update(
+        kind=Kind.NUMBER, scale_min=None, scale_max=None
+    )
+    welder = occupations(1)[0]
+    for difficulty in ("4", "2"):
+        answer(campaign, {"metiers": [{"metier": welder.pk, "difficulte": difficulty}]})
+    figures = series(campaign).latest_ranking()[0][2]
+    # Only D: half the respondents rate it 3 or 4 → 50.
+    assert figures.difficult_share == 0.5 and figures.score == 50.0
+    assert figures.difficulty_mean == 3.0

@@ -19,32 +19,43 @@ class Change:
     before: str
 
     @property
+    def places(self):
+        return 1 if self.unit == "points" or self.delta != self.delta.to_integral() else 0
+
+    @property
+    def shown_delta(self):
+        """The variation as shown (rounded): a change rounding to zero is none."""
+        return Decimal(number(self.delta, self.places).replace("\u202f", "").replace(",", "."))
+
+    @property
     def arrow(self):
-        return "▲" if self.delta > 0 else "▼" if self.delta < 0 else "="
+        delta = self.shown_delta
+        return "▲" if delta > 0 else "▼" if delta < 0 else "="
 
     @property
     def text(self):
-        if not self.delta:
-            return ""
-        sign = "+" if self.delta > 0 else ""
-        places = 1 if self.unit == "points" or self.delta != self.delta.to_integral() else 0
+        delta = self.shown_delta
+        if not delta:
+            return "0"
+        sign = "+" if delta > 0 else ""
         suffix = "\u202fpt" if self.unit == "points" else ""
-        return f"{sign}{number(self.delta, places)}{suffix}"
+        return f"{sign}{number(self.delta, self.places)}{suffix}"
 
     @property
     def plain(self):
-        return f"{self.arrow} {self.text}".strip()
+        return f"{self.arrow} {self.text}"
 
     def __html__(self):
         return self.markup(_("Vague précédente : %(value)s"))
 
     def markup(self, title):
         """The arrow and variation, `title` (translated once for a whole
-        table: hundreds of changes per page) giving the previous value."""
-        tone = "success" if self.delta > 0 else "danger" if self.delta < 0 else "secondary"
+        table: hundreds of changes per page) giving the previous value. In a
+        neutral colour: whether a rise is good depends on the question, the
+        arrow and the sign say which way it went."""
         title = escape(title % {"value": self.before})
         return mark_safe(  # noqa: S308 (every value is escaped: Django's escape is html.escape)
-            f'<span class="change text-{tone} small text-nowrap" title="{title}">'
+            f'<span class="change text-body-secondary small text-nowrap" title="{title}">'
             f'<span aria-hidden="true">{self.arrow}</span> {escape(self.text)}</span>'
         )
 

@@ -70,6 +70,9 @@ class Table:
     total_shown: bool = False
     # Each row adds up to a figure shown elsewhere (secondary suppression by row).
     row_totals: bool = False
+    # {column key: [column keys]}: a column computed from others in the same
+    # row (hidden when one of them is, in shared summaries).
+    derived: dict = field(default_factory=dict)
     # Chart: (kind, column key) with kind in "bars", "histogram"; or None.
     chart: tuple | None = None
     # Rows left out (the PDF report keeps the first ones).
@@ -125,6 +128,10 @@ class Summary:
     texts: list = field(default_factory=list)  # every text answer (staff page only)
     points: list = field(default_factory=list)  # map: (label, latitude, longitude, count)
     note: str = ""
+    # [(table key, row key, table key)]: the first column of that row is
+    # computed from the cells of the other table (hidden when one of them is,
+    # in shared summaries).
+    derived: list = field(default_factory=list)
 
     @property
     def key(self):

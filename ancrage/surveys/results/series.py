@@ -6,7 +6,9 @@ questions and all their responses, plus the labels."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ancrage.surveys.models import Campaign, Kind, Question, Response
+from django.utils.translation import gettext as _
+
+from ancrage.surveys.models import Campaign, Kind, Question, Recurrence, Response, Status
 from ancrage.surveys.results.labels import load
 from ancrage.surveys.results.loading import Respondent
 from ancrage.surveys.results.tables import BAROMETER_FACTS, barometers
@@ -40,17 +42,43 @@ class Series:
     # {occupation id: [Barometer or None per wave]}
     occupations: dict = field(default_factory=dict)
     labels: object = None
+    # The index of the latest wave with submitted answers (the next wave is
+    # often scheduled already, without any): the last wave when none has.
+    latest_index: int = -1
+
+    @property
+    def latest(self):
+        return self.waves[self.latest_index]
+
+    @property
+    def latest_open(self):
+        """Whether the latest wave still collects answers (its sums are partial)."""
+        return self.latest.status == Status.OPEN
+
+    @property
+    def latest_heading(self):
+        """« Métiers en tension ce trimestre », worded by the series' recurrence."""
+        return {
+            Recurrence.QUARTERLY: _("Métiers en tension ce trimestre"),
+            Recurrence.SEMIANNUAL: _("Métiers en tension ce semestre"),
+            Recurrence.YEARLY: _("Métiers en tension cette année"),
+        }.get(self.latest.recurrence, _("Métiers en tension à la dernière vague"))
 
     def latest_ranking(self):
         """The latest wave's occupations by tension score, with the change since
         the wave before; those with fewer than ROBUST_FROM respondents last."""
         ranked = []
+        index = self.latest_index % len(self.waves)
         for occupation, figures in self.occupations.items():
-            latest = figures[-1]
+            latest = figures[index]
             if latest is None or latest.score is None:
                 continue
-            before = figures[-2] if len(figures) > 1 else None
-            change = None if before is None or before.score is None else latest.score - before.score
+            before = figures[index - 1] if index else None
+            change = (
+                None
+                if before is None or before.score is None
+                else round(latest.score - before.score, 1)
+            )
             ranked.append((occupation, self.labels.occupation(occupation), latest, change))
         # A score from one or two answers is fragile: those occupations come after the others.
         return sorted(
@@ -101,6 +129,8 @@ def series(campaign):
         for occupation, figures in barometers(table, answers[wave.pk]).items():
             found.setdefault(occupation, [None] * len(chain))[index] = figures
     result.occupations = found
+    answered = [index for index, wave in enumerate(chain) if answers[wave.pk]]
+    result.latest_index = answered[-1] if answered else len(chain) - 1
     respondents = [
         Respondent(invitee_id, 0, {key: value})
         for wave_answers in answers.values()

@@ -5,6 +5,7 @@ minimums and maximums, medians, communes: only départements)."""
 
 import datetime
 import functools
+import math
 import statistics
 from collections import Counter, defaultdict
 from decimal import Decimal, InvalidOperation
@@ -131,7 +132,9 @@ def _indicators(values, contributions, public, places=1):
     table.rows.append(Row("count", _("Répondants"), [count_cell(n)]))
     if n:
         mean = total / n
-        table.rows.append(Row("mean", _("Moyenne"), [Cell(mean, n, largest, number(mean, places))]))
+        # The mean is the sum divided by the respondents: the sum's secrecy decision.
+        cell = Cell(mean, n, largest, number(mean, places), base=total)
+        table.rows.append(Row("mean", _("Moyenne"), [cell]))
         if not public:
             median = statistics.median(values)
             table.rows.append(
@@ -161,7 +164,17 @@ def scale(question, answers, labels, public):
         "distribution", _("Répartition"), items, len(values), total_shown=True, chart="histogram"
     )
     indicators, _total, _largest = _indicators(values, [], public)
-    return Summary(question, len(values), [indicators, distribution])
+    # The mean with the distribution would recompute its hidden cells.
+    derived = [("indicators", "mean", "distribution")]
+    return Summary(question, len(values), [indicators, distribution], derived=derived)
+
+
+def is_average(question):
+    """Whether a number question or column asks for a rate or an average (its
+    unit is « % » or its label says « moyenne »): its answers are averaged,
+    never added up."""
+    unit = (question.unit or "").strip()
+    return unit == "%" or "moyen" in question.label.lower()
 
 
 def number_question(question, answers, labels, public):
@@ -174,7 +187,7 @@ def number_question(question, answers, labels, public):
     # Whole numbers (headcounts, positions) are shown without decimals.
     places = 0 if all(v == v.to_integral_value() for v in values) else 2
     indicators, total, largest = _indicators(values, values, public, places=places + 1)
-    if values:
+    if values and not is_average(question):
         indicators.rows.insert(
             1, Row("sum", _("Somme"), [Cell(total, len(values), largest, number(total, places))])
         )
@@ -186,20 +199,32 @@ def number_question(question, answers, labels, public):
             ]
     tables = [indicators]
     if not public and len(set(values)) > 1:
-        tables.append(_bins(values))
+        tables.append(_bins(values, whole=not places))
     return Summary(question, len(values), tables, note=question.unit)
 
 
-def _bins(values):
+def _bins(values, *, whole):
+    """Five bins from the wave's own minimum to its maximum: whole numbers get
+    whole bounds (« 1 – 297 », « 298 – 594 »…). The bounds change from one
+    wave to the next, so the bins are not compared with the previous wave."""
     low, high = min(values), max(values)
-    width = (high - low) / NUMBER_BINS
-    counts = Counter(min(int((v - low) / width), NUMBER_BINS - 1) for v in values)
-    items = []
-    for index in range(NUMBER_BINS):
-        start = low + width * index
-        label = f"{number(start, 1)} – {number(start + width, 1)}"
-        items.append((index, label, counts.get(index, 0)))
-    return _distribution(
+    if whole:
+        width = math.ceil((high - low + 1) / NUMBER_BINS)
+        bounds = [(low + width * i, low + width * (i + 1) - 1) for i in range(NUMBER_BINS)]
+        counts = Counter(int((v - low) // width) for v in values)
+        labels = [f"{number(start, 0)} – {number(min(end, high), 0)}" for start, end in bounds]
+        labels = [
+            label for (start, _end), label in zip(bounds, labels, strict=True) if start <= high
+        ]
+    else:
+        width = (high - low) / NUMBER_BINS
+        counts = Counter(min(int((v - low) / width), NUMBER_BINS - 1) for v in values)
+        labels = [
+            f"{number(low + width * i, 1)} – {number(low + width * (i + 1), 1)}"
+            for i in range(NUMBER_BINS)
+        ]
+    items = [(index, label, counts.get(index, 0)) for index, label in enumerate(labels)]
+    table = _distribution(
         "bins",
         _("Répartition des valeurs"),
         items,
@@ -207,6 +232,9 @@ def _bins(values):
         total_shown=True,
         chart="histogram",
     )
+    for column in table.columns:
+        column.compare = ""
+    return table
 
 
 def text(question, answers, labels, public):

@@ -7,13 +7,14 @@ tension score (`tension.tension_score`)."""
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from ancrage.core.secrecy import Cell
 from ancrage.surveys.models import GpecFact, Kind
 from ancrage.surveys.results.figures import Column, Row, Summary, Table, count_cell, number, percent
-from ancrage.surveys.results.summaries import decimal
+from ancrage.surveys.results.summaries import decimal, is_average
 from ancrage.surveys.results.tension import is_difficult, tension_score
 
 BAROMETER_FACTS = {
@@ -30,8 +31,11 @@ class Barometer:
 
     respondents: int
     open: object = None  # Decimal sum, or None when not asked
-    open_largest: object = None
     filled: object = None
+    # Respondents who gave open or filled positions, and the largest number of
+    # positions (open + filled) of one of them: the share's secrecy.
+    positions_answers: int = 0
+    positions_largest: object = None
     difficulty_mean: object = None
     difficulty_answers: int = 0
     difficult_share: float | None = None
@@ -64,13 +68,16 @@ def _parser(column):
 
 
 def _levels(values):
-    """Difficulty levels as integers: a scale's answers, or the values « 1 » to
-    « 4 » of a single choice (the shipped templates' difficulty column)."""
+    """Difficulty levels as numbers: a number column's answers (1 to 4), or
+    the values « 1 » to « 4 » of a single choice (the shipped templates'
+    difficulty column)."""
     levels = []
     for value in values:
         kind = type(value)
         if kind is int:
             levels.append(value)
+        elif kind is Decimal:
+            levels.append(int(value) if value == value.to_integral_value() else float(value))
         elif kind is str and len(value) < 4 and value.isdigit():
             levels.append(int(value))
     return levels
@@ -110,11 +117,15 @@ class _PerRespondent:
 
 
 def _is_mean(column):
-    """Averaged per occupation: scales, the difficulty and the time to fill."""
+    """Averaged per occupation: scales, the difficulty, the time to fill and
+    the number columns asking for a rate or an average (`is_average`)."""
     return (
         column.kind == Kind.SCALE
         or column.gpec_fact == GpecFact.DIFFICULTY
-        or (column.kind == Kind.NUMBER and column.gpec_fact == GpecFact.TIME_TO_FILL)
+        or (
+            column.kind == Kind.NUMBER
+            and (column.gpec_fact == GpecFact.TIME_TO_FILL or is_average(column))
+        )
     )
 
 
@@ -158,15 +169,18 @@ def barometers(question, answers, data=None, per_respondent=None):
     result = {}
     for occupation, by_column in data.items():
         figures = Barometer(respondents=len(by_column[""]))
+        positions = Counter()
         for fact, attribute in (
             (GpecFact.OPEN_UNFILLED, "open"),
             (GpecFact.POSITIONS_FILLED, "filled"),
         ):
             if fact in facts:
-                sums = per_respondent.sums(by_column, facts[fact].key)
+                key = facts[fact].key
+                sums = per_respondent.sums(by_column, key)
                 setattr(figures, attribute, sum(sums) if sums else None)
-                if attribute == "open" and sums:
-                    figures.open_largest = max(sums)
+                positions.update(dict(zip(by_column[key], sums, strict=True)))
+        figures.positions_answers = len(positions)
+        figures.positions_largest = max(positions.values(), default=None)
         if GpecFact.DIFFICULTY in facts:
             column = facts[GpecFact.DIFFICULTY]
             levels = [max(found) for found in per_respondent.levels(by_column, column.key) if found]
@@ -200,12 +214,14 @@ def tension_table(question, answers, labels, data, per_respondent):
         [
             Column("score", _("Score de tension"), compare="value"),
             Column("difficult", _("Part jugeant le recrutement difficile")),
-            Column("open_share", _("Postes non pourvus / postes ouverts et pourvus")),
+            Column("open_share", _("Part des postes restés non pourvus")),
             Column("days", _("Délai moyen de recrutement (jours)")),
             Column("respondents", _("Répondants")),
         ],
         label_header=_("Métier"),
         chart=("bars", "score"),
+        # The score with two of its components shown would give the third.
+        derived={"score": ["difficult", "open_share", "days"]},
     )
     ranked = sorted(found.items(), key=lambda i: (-(i[1].score or 0), labels.occupation(i[0])))
     for occupation, f in ranked:
@@ -218,9 +234,16 @@ def tension_table(question, answers, labels, data, per_respondent):
                 labels.occupation(occupation),
                 [
                     Cell(f.score, n, None, number(f.score, 1)),
-                    Cell(share, n, None, percent(share)),
-                    Cell(open_share, n, None, percent(open_share)),
-                    Cell(f.mean_days, n, None, number(f.mean_days, 0)),
+                    Cell(share, f.difficulty_answers, None, percent(share)),
+                    # One organisation with most of the positions: the share is its own ratio.
+                    Cell(
+                        open_share,
+                        f.positions_answers,
+                        f.positions_largest,
+                        percent(open_share),
+                        base=None if f.open_share is None else f.open + f.filled,
+                    ),
+                    Cell(f.mean_days, f.days_answers, None, number(f.mean_days, 0)),
                     count_cell(n),
                 ],
             )
@@ -235,6 +258,10 @@ def table_question(question, answers, labels, public):
     means = [c for c in columns if _is_mean(c)]
     numbers = [c for c in columns if c.kind == Kind.NUMBER and not _is_mean(c)]
     choices = [c for c in columns if c.kind in (Kind.SINGLE_CHOICE, Kind.YES_NO)]
+    if public:
+        # Shared: a breakdown shown with its mean (the difficulty) and the share
+        # of difficult ratings would let them recompute its hidden cells.
+        choices = [c for c in choices if not _is_mean(c)]
     main = Table(
         "occupations",
         _("Par métier"),

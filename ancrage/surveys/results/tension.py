@@ -13,10 +13,11 @@ def tension_score(*, difficult_share=None, open_share=None, mean_days=None):
     where, over the organisations that answered for the occupation in the wave:
 
     - D (`difficult_share`, 0–1): share of the respondents who rate the
-      difficulty to recruit 3 or 4 on the 1–4 scale (a scale column or the
-      choices « 1 » to « 4 » of the shipped templates; on another scale: in
-      its top third); a respondent with several rows for the occupation
-      counts once, with their highest rating;
+      difficulty to recruit 3 or 4 on the 1–4 scale (the choices « 1 » to
+      « 4 » of the shipped templates, or a number column answered 1 to 4;
+      with other bounds set on the column: in the top third of them); a
+      respondent with several rows for the occupation counts once, with
+      their highest rating;
     - O (`open_share`, 0–1): open unfilled positions ÷ (open unfilled
       positions + positions filled), summed over the respondents;
     - T: min(mean time to fill in days ÷ 90, 1), the mean taken over the

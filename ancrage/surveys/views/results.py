@@ -95,7 +95,7 @@ def series(request, pk):
         {
             "campaign": campaign,
             "series": found,
-            "latest": found.waves[-1],
+            "latest": found.latest,
             "rates": rates(found.waves),
             "indicators": indicators(found),
             "ranking": found.latest_ranking() if found.labels else [],
