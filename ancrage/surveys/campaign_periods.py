@@ -5,6 +5,11 @@ the dates planned for this wave) and its period label (« T4 2026 » →
 import datetime
 import re
 
+# Bounds of a campaign's dates: answers are taken for a year at most, and a
+# campaign is prepared two years ahead at most.
+MAX_LENGTH = datetime.timedelta(days=366)
+MAX_AHEAD = datetime.timedelta(days=731)
+
 
 def add_months(day, months):
     month = day.month - 1 + months

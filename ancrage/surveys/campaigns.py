@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry
 from ancrage.surveys import audience, campaign_emails
-from ancrage.surveys.campaign_periods import advance_label, next_dates
+from ancrage.surveys.campaign_periods import MAX_LENGTH, advance_label, next_dates
 from ancrage.surveys.models import Campaign, Invitee, Recurrence, ReminderRun, Response, Status
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -280,6 +280,8 @@ def close(campaign, request=None, now=None, force=False):
 def _new_closing(campaign, day, now):
     if day <= today(now):
         raise CampaignError(_("La nouvelle date de clôture doit être postérieure à aujourd'hui."))
+    if day > today(now) + MAX_LENGTH:
+        raise CampaignError(_("La nouvelle date de clôture ne peut pas être à plus d'un an."))
     if day < campaign.opens_on:
         raise CampaignError(_("La date de clôture ne peut précéder l'ouverture."))
     following = Campaign.objects.filter(previous=campaign).first()

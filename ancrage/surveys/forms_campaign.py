@@ -17,6 +17,7 @@ from ancrage.organisations.identifiers import validate_siren
 from ancrage.organisations.models import SizeClass
 from ancrage.referentiel.models import Activity, Market, VocabularyEntry
 from ancrage.surveys import audience
+from ancrage.surveys.campaign_periods import MAX_AHEAD, MAX_LENGTH
 from ancrage.surveys.models import Campaign, Questionnaire, Status
 from ancrage.territory.forms import CommuneField
 from ancrage.territory.models import Department
@@ -189,6 +190,8 @@ class CampaignForm(BootstrapForm, forms.ModelForm):
         changed = not self.instance.pk or opens_on != self.instance.opens_on
         if changed and opens_on < timezone.localdate():
             raise ValidationError(_("L'ouverture ne peut pas être dans le passé."))
+        if opens_on > timezone.localdate() + MAX_AHEAD:
+            raise ValidationError(_("L'ouverture ne peut pas être à plus de deux ans."))
         return opens_on
 
     def clean_reminder_text(self):
@@ -199,6 +202,12 @@ class CampaignForm(BootstrapForm, forms.ModelForm):
         opens_on, closes_on = cleaned.get("opens_on"), cleaned.get("closes_on")
         if opens_on and closes_on and closes_on < opens_on:
             self.add_error("closes_on", _("La clôture ne peut pas précéder l'ouverture."))
+        elif opens_on and closes_on and closes_on > opens_on + MAX_LENGTH:
+            self.add_error(
+                "closes_on",
+                _("Une campagne dure un an au plus : choisissez une clôture avant le %(date)s.")
+                % {"date": (opens_on + MAX_LENGTH).strftime("%d/%m/%Y")},
+            )
         elif opens_on and closes_on:
             for day in cleaned.get("reminder_text") or []:
                 if opens_on + datetime.timedelta(days=day) > closes_on:
@@ -276,6 +285,11 @@ class ClosingDateForm(BootstrapForm, forms.Form):
 
     def clean_closes_on(self):
         closes_on = self.cleaned_data["closes_on"]
+        if closes_on > timezone.localdate() + MAX_LENGTH:
+            raise ValidationError(
+                _("La nouvelle clôture ne peut pas être à plus d'un an : avant le %(date)s.")
+                % {"date": (timezone.localdate() + MAX_LENGTH).strftime("%d/%m/%Y")}
+            )
         if closes_on <= timezone.localdate():
             raise ValidationError(
                 _("La nouvelle date de clôture doit être postérieure à aujourd'hui.")

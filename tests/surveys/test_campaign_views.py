@@ -83,6 +83,8 @@ def test_create_a_campaign_with_a_selection(staff, cast):
         ({"reminder_text": "sept"}, "séparés par des virgules"),
         ({"audience": "selection"}, "Choisissez au moins un critère"),
         ({"opens_on": "31/02/2027"}, "Saisissez une date valide"),
+        ({"closes_on": "9999-12-31"}, "Une campagne dure un an au plus"),
+        ({"opens_on": "9999-12-01"}, "L&#x27;ouverture ne peut pas être à plus de deux ans."),
     ],
 )
 def test_bad_input_is_explained_and_kept(staff, cast, overrides, message):
@@ -372,3 +374,15 @@ def test_a_non_member_found_by_siren_gets_the_non_member_links():
     assert found["unsubscribe_url"] and found["space_url"]
     member = links(InviteeFactory())
     assert not member["unsubscribe_url"] and member["space_url"]
+
+
+def test_a_closing_date_beyond_a_year_is_refused(staff, cast):
+    campaign = CampaignFactory(cluster=cast.cluster_a)
+    page = staff.post(
+        reverse("campaigns:extend", kwargs={"pk": campaign.pk}),
+        {"closing-closes_on": "9999-12-31"},
+        follow=True,
+    )
+    assert "ne peut pas être à plus d&#x27;un an" in page.content.decode()
+    campaign.refresh_from_db()
+    assert campaign.closes_on.year < 9999
