@@ -141,9 +141,16 @@ def check(campaign, data):
         )
     )
     sirens = _sirens(rows)
+    # Only organisations this cluster knows (members, past or present) are
+    # linked: another cluster's member stays a non-member known by its
+    # address, so nothing it answers is written in that organisation's name.
     organisations = {
         org.siren: org
-        for org in Organisation.objects.filter(siren__in=sirens.values()).select_related("commune")
+        for org in Organisation.objects.filter(
+            siren__in=sirens.values(), memberships__cluster_id=campaign.cluster_id
+        )
+        .distinct()
+        .select_related("commune")
     }
     members = set(
         Membership.objects.active()

@@ -126,9 +126,35 @@ def test_a_good_file_creates_the_invitees(cast, campaign):
     assert (forges.size_class, forges.commune.name) == ("pme", "Lorient")
     linked = invitees["rh@membre.fr"]
     assert (linked.organisation, linked.is_member, linked.siren) == (member, True, member.siren)
+    # Not known to this cluster: not linked, nothing it answers is written
+    # in that organisation's name.
     other = invitees["rh@autre.fr"]
-    assert (other.organisation, other.is_member, other.size_class) == (outsider, False, "tpe")
+    assert (other.organisation, other.is_member, other.size_class) == (None, False, "tpe")
+    assert other.siren == outsider.siren
     assert Organisation.objects.count() == 3  # nothing created on the platform
+
+
+def test_a_former_member_is_linked_another_clusters_member_is_not(cast, campaign):
+    former = MembershipFactory(
+        cluster=cast.cluster_a, organisation__siren=siren_for(9), status="former"
+    ).organisation
+    elsewhere = MembershipFactory(
+        cluster=cast.cluster_b, organisation__siren=siren_for(10)
+    ).organisation
+    data = xlsx(
+        [
+            ["Ancien", "rh@ancien.fr", former.siren, "", ""],
+            ["Ailleurs", "rh@ailleurs.fr", elsewhere.siren, "", ""],
+        ]
+    )
+    report = invitee_import.run(campaign, data)
+    assert report.ok, report.problems
+    invitees = {i.email: i for i in campaign.invitees.all()}
+    assert (invitees["rh@ancien.fr"].organisation, invitees["rh@ancien.fr"].is_member) == (
+        former,
+        False,
+    )
+    assert invitees["rh@ailleurs.fr"].organisation is None
 
 
 def test_an_organisation_already_invited_as_a_member_is_a_duplicate(cast, campaign):
