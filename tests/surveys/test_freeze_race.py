@@ -42,3 +42,12 @@ def test_a_first_submission_freezes_the_version_the_campaign_uses_now(stale_invi
     submit(invitee, {}, AnonymousUser())
     new.refresh_from_db()
     assert new.is_frozen
+
+
+def test_answers_checked_against_another_version_are_not_submitted(stale_invitee):
+    from ancrage.surveys.views.respond_common import VersionChanged
+
+    invitee, _new = stale_invitee
+    with pytest.raises(VersionChanged):
+        submit(invitee, {}, AnonymousUser(), checked_version_id=invitee.campaign.version_id)
+    assert not Response.objects.filter(invitee=invitee).exists()

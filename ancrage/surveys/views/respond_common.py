@@ -173,13 +173,21 @@ def freeze(version_id):
     )
 
 
-def submit(invitee, answers, user):
-    """Store the cleaned answers as the invitee's submitted response."""
+class VersionChanged(Exception):
+    """The campaign moved to another version after the answers were checked."""
+
+
+def submit(invitee, answers, user, checked_version_id=None):
+    """Store the cleaned answers as the invitee's submitted response; raises
+    VersionChanged (nothing stored) when they were checked against another
+    version than the one the campaign uses now."""
     from ancrage.surveys.gpec_feed import feed_response
 
     now = timezone.now()
     with transaction.atomic():
         version_id = locked_version(invitee.campaign_id)
+        if checked_version_id is not None and version_id != checked_version_id:
+            raise VersionChanged
         response, _created = Response.objects.select_for_update().get_or_create(
             invitee=invitee, defaults={"campaign": invitee.campaign, "started_at": now}
         )
@@ -317,8 +325,12 @@ def _post(request, invitee, response, context):
         validate=not (changed or "save_draft" in request.POST),
     )
     if form.is_valid():
-        submit(invitee, form.answers(), request.user)
-        return redirect(f"{context['page_url']}?envoye=1")
+        try:
+            submit(invitee, form.answers(), request.user, checked_version_id=version.pk)
+        except VersionChanged:
+            changed = True
+        else:
+            return redirect(f"{context['page_url']}?envoye=1")
     response = save_draft(invitee, response, draft, version.revision, shown_keys)
     context["response"] = response
     if changed:
