@@ -2,7 +2,7 @@
 tables, a segment filter applied (htmx), the previous wave's arrows, the list
 of the individual responses, the barometer series; axe-core on every screen."""
 
-from ancrage.surveys.models import Status
+from ancrage.surveys.models import Recurrence, Status
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.session import log_in
 from tests.surveys.results_fixtures import answer, campaign_with_questions, next_wave, occupations
@@ -25,7 +25,9 @@ def test_staff_read_the_results_and_filter_them_by_size(page, live_server, cast)
     )
     for _index in range(3):
         answer(first, {"enjeu": "form", "confiance": 2, "metiers": [row(welder, 1, 3, 20, 2)]})
-    current = next_wave(first, period_label="T3 2026", title=first.title)
+    current = next_wave(
+        first, period_label="T3 2026", title=first.title, recurrence=Recurrence.QUARTERLY
+    )
     for size, choice in (("pme", "rh"), ("pme", "rh"), ("tpe", "form")):
         answer(
             current,
@@ -66,6 +68,8 @@ def test_staff_read_the_results_and_filter_them_by_size(page, live_server, cast)
     assert_accessible(page)
     page.get_by_role("link", name="Retour aux résultats").click()
     page.get_by_role("link", name="Série des vagues").click()
-    page.get_by_role("heading", name="Métiers en tension ce trimestre (T3 2026)").wait_for()
+    page.get_by_role(
+        "heading", name="Métiers en tension ce trimestre (T3 2026, en cours)"
+    ).wait_for()
     assert page.locator("svg polyline").count() >= 3
     assert_accessible(page)
