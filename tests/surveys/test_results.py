@@ -398,7 +398,7 @@ def test_averages_and_rates_are_averaged_not_added_up(campaign):
     summaries = by_key(build(campaign))
     main = summaries["metiers"].table("occupations")
     column = main.columns[main.column_index("candidatures")]
-    assert column.label == "Candidatures reçues par offre (en moyenne) (moyenne)"
+    assert column.label == "Candidatures reçues par offre (en moyenne)"
     assert main.rows[0].cells[main.column_index("candidatures")].value == 6
     indicators = values(summaries["effectif"], "indicators", "value")
     assert "Somme" not in indicators and indicators["Moyenne"] == 15

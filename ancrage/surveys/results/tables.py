@@ -129,6 +129,13 @@ def _is_mean(column):
     )
 
 
+def _mean_label(column):
+    """« Délai (moyenne) »; a label already saying « moyenne » is kept as it is."""
+    if "moyenne" in column.label.lower():
+        return column.label
+    return _("%(label)s (moyenne)") % {"label": column.label}
+
+
 def collect(question, answers):
     """{occupation id: {column key: {respondent key: [values]}}} in one pass
     over the rows (each value parsed once), and the occupation column. The
@@ -270,10 +277,7 @@ def table_question(question, answers, labels, public):
             Column(c.key, _("%(label)s (total)") % {"label": c.label}, compare="value")
             for c in numbers
         ]
-        + [
-            Column(c.key, _("%(label)s (moyenne)") % {"label": c.label}, compare="value")
-            for c in means
-        ],
+        + [Column(c.key, _mean_label(c), compare="value") for c in means],
         label_header=_("Métier"),
         chart=("bars", numbers[0].key if numbers else "respondents"),
     )
