@@ -117,9 +117,11 @@ def primary_reason(cell, rules=DEFAULT_RULES):
     if cell.contributors < rules.min_contributors:
         return FEW
     base = cell.value if cell.base is None else cell.base
-    if cell.largest is not None and base:
-        value = Decimal(str(base))
-        if value > 0 and Decimal(str(cell.largest)) > rules.dominance * value:
+    if cell.largest is not None and base is not None:
+        value, largest = Decimal(str(base)), abs(Decimal(str(cell.largest)))
+        # A total of zero or less with contributions of some size may hide
+        # opposite values of which one dominates: it is not shown.
+        if (value <= 0 and largest > 0) or (value > 0 and largest > rules.dominance * value):
             return DOMINANCE
     return ""
 

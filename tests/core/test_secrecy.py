@@ -89,3 +89,11 @@ def test_a_mean_is_compared_with_its_sum_for_dominance():
     # Sum 100 over 4 organisations, the largest gives 40: neither the sum nor the mean is dominated.
     assert protect_total(Cell(Decimal(25), 4, Decimal(40), base=Decimal(100))).reason == ""
     assert protect_total(Cell(Decimal(25), 4, Decimal(90), base=Decimal(100))).reason == DOMINANCE
+
+
+def test_a_total_of_zero_or_less_with_contributions_is_hidden():
+    from ancrage.core.secrecy import Cell, primary_reason
+
+    assert primary_reason(Cell(Decimal(-1002), contributors=3, largest=Decimal(-1000)))
+    assert primary_reason(Cell(Decimal(0), contributors=3, largest=Decimal(500)))
+    assert not primary_reason(Cell(Decimal(0), contributors=3, largest=Decimal(0)))

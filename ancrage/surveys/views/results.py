@@ -57,8 +57,14 @@ def campaign(request, pk):
         "departments": department_choices(campaign),
         "show_texts": True,
     }
-    template = "surveys/results/_report.html" if request.htmx else "surveys/results/campaign.html"
-    return render(request, template, context)
+    if request.htmx:
+        return render(request, "surveys/results/_report.html", context)
+    # The page shows every free-text answer: its opening is in the audit log
+    # (a segment chosen afterwards refreshes it without a new entry).
+    audit.record(
+        request, AuditEntry.Action.VIEW, campaign, cluster=campaign.cluster, what="survey_results"
+    )
+    return render(request, "surveys/results/campaign.html", context)
 
 
 @staff_required
@@ -103,6 +109,15 @@ def series(request, pk):
     )
 
 
+def fetch_nothing():
+    """A WeasyPrint fetcher that allows no protocol: the report needs no
+    outside resource, and nothing a question's label or an answer might name
+    (a file, an internal address) is ever fetched."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols=())
+
+
 @staff_required
 def pdf(request, pk):
     from weasyprint import HTML
@@ -116,7 +131,9 @@ def pdf(request, pk):
         request=request,
     )
     # Whole fonts: subsetting them costs more time than the few kB it saves.
-    content = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(full_fonts=True)
+    content = HTML(
+        string=html, base_url=request.build_absolute_uri("/"), url_fetcher=fetch_nothing()
+    ).write_pdf(full_fonts=True)
     audit.record(
         request,
         AuditEntry.Action.EXPORT,
