@@ -1,11 +1,9 @@
 """A strict harness: warnings are errors (pyproject), an unknown template
 variable fails the test, unordered querysets come back in random order."""
 
-import importlib
 from pathlib import Path
 
 import pytest
-from django.apps import apps as django_apps
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db.models.expressions import OrderBy
@@ -14,6 +12,7 @@ from django.db.models.sql.compiler import SQLCompiler
 from django.template.base import TemplateSyntaxError
 
 from tests.cast import Cast
+from tests.seeded import ensure_seeded_lists
 
 # Whitenoise warns (an error here) when STATIC_ROOT is missing, e.g. for the
 # live server of the browser tests, which starts before any fixture.
@@ -73,9 +72,6 @@ def _shuffle_unordered_querysets():
     SQLCompiler.get_order_by = _original_get_order_by
 
 
-SEEDED_LISTS = importlib.import_module("ancrage.referentiel.migrations.0002_activities_and_markets")
-
-
 @pytest.fixture(autouse=True)
 def _seeded_lists(request):
     """Put back the lists the migrations seed (activities, markets): the flush
@@ -89,10 +85,7 @@ def _seeded_lists(request):
     if not (transactional or marker or "db" in request.fixturenames):
         return
     request.getfixturevalue("transactional_db" if transactional else "db")
-    from ancrage.referentiel.models import Activity, Market
-
-    if not (Activity.objects.exists() and Market.objects.exists()):
-        SEEDED_LISTS.seed(django_apps, None)
+    ensure_seeded_lists()
 
 
 @pytest.fixture

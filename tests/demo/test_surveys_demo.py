@@ -19,6 +19,7 @@ from ancrage.surveys.models import Campaign, Invitee, Questionnaire, Response, S
 from ancrage.surveys.shipped import TEMPLATES
 from ancrage.territory.factories import CommuneFactory, DepartmentFactory, RegionFactory
 from tests.cast import login
+from tests.seeded import ensure_seeded_lists
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +33,8 @@ def loaded(django_db_setup, django_db_blocker):
         from django.db import transaction
 
         with transaction.atomic():
+            # A module fixture runs before the autouse one that reseeds them.
+            ensure_seeded_lists()
             RegionFactory(code="53", name="Bretagne")
             pays_de_la_loire = RegionFactory(code="52", name="Pays de la Loire")
             department = DepartmentFactory(
