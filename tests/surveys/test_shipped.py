@@ -4,7 +4,7 @@ the GPEC through valid mappings."""
 import pytest
 
 from ancrage.clusters.factories import ClusterFactory
-from ancrage.surveys.forms_builder import gpec_fact_error
+from ancrage.surveys.gpec_mapping import gpec_fact_error
 from ancrage.surveys.models import COLUMN_KINDS, GpecFact, Kind, Question
 from ancrage.surveys.shipped import TEMPLATES, instantiate
 
