@@ -150,6 +150,22 @@ class GpecFact(models.TextChoices):
     DIFFICULTY_REASON = "difficulty_reason", _("raison de la difficulté")
 
 
+# What a question asks beyond its kind and label: the settings a copy of the
+# question (a new version, a shipped template) takes as they are.
+QUESTION_SETTINGS = (
+    "help_text",
+    "required",
+    "choices",
+    "scale_min",
+    "scale_max",
+    "min_value",
+    "max_value",
+    "unit",
+    "max_items",
+    "gpec_fact",
+)
+
+
 class Question(models.Model):
     version = models.ForeignKey(
         QuestionnaireVersion, on_delete=models.CASCADE, related_name="questions"

@@ -14,6 +14,7 @@ from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from ancrage.surveys.models import (
+    QUESTION_SETTINGS,
     Campaign,
     Question,
     Questionnaire,
@@ -24,23 +25,7 @@ from ancrage.surveys.models import (
 )
 
 # Question fields copied as they are (the rest is remapped).
-COPIED_FIELDS = (
-    "position",
-    "key",
-    "kind",
-    "label",
-    "help_text",
-    "required",
-    "choices",
-    "scale_min",
-    "scale_max",
-    "min_value",
-    "max_value",
-    "unit",
-    "max_items",
-    "condition_values",
-    "gpec_fact",
-)
+COPIED_FIELDS = ("position", "key", "kind", "label", *QUESTION_SETTINGS, "condition_values")
 
 
 @transaction.atomic

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from ancrage.surveys.models import Question, Questionnaire, QuestionnaireVersion, Section
+from ancrage.surveys.models import (
+    QUESTION_SETTINGS,
+    Question,
+    Questionnaire,
+    QuestionnaireVersion,
+    Section,
+)
 from ancrage.surveys.shipped import barometer, competences, hr_survey, observatory
 
 
@@ -37,19 +43,6 @@ TEMPLATES = {
     module.KEY: Template(module.KEY, module.TITLE, module.DESCRIPTION, module.SECTIONS)
     for module in (hr_survey, barometer, observatory, competences)
 }
-
-_FIELDS = (
-    "help_text",
-    "required",
-    "choices",
-    "scale_min",
-    "scale_max",
-    "min_value",
-    "max_value",
-    "unit",
-    "max_items",
-    "gpec_fact",
-)
 
 
 @transaction.atomic
@@ -82,7 +75,7 @@ def instantiate(cluster, key, user=None):
 
 
 def _create(version, section, data, position, by_key, parent=None):
-    fields = {name: data[name] for name in _FIELDS if name in data}
+    fields = {name: data[name] for name in QUESTION_SETTINGS if name in data}
     for name in ("help_text", "unit"):
         if name in fields:
             fields[name] = str(fields[name])
