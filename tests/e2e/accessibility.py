@@ -7,6 +7,14 @@ _axe = Axe()
 
 
 def assert_accessible(page):
+    # Colours are measured at rest: the pointer left over a button after a
+    # click would have it caught mid-way through its hover transition.
+    page.mouse.move(0, 0)
+    page.wait_for_function(
+        """document.getAnimations().every(animation =>
+            animation.playState !== 'running'
+            || animation.effect.getTiming().iterations === Infinity)"""
+    )
     results = _axe.run(page)
     violations = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"

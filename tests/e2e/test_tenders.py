@@ -41,7 +41,9 @@ def test_staff_create_a_tender_and_follow_the_members_who_fit(page, live_server,
     tender = Tender.objects.get()
     assert page.locator("h1").inner_text() == "Capacité d'usinage supplémentaire"
 
-    # A skill chosen in the picker, must-have; an activity with weight 3.
+    # A skill chosen in the picker, must-have; an activity with weight 3. (The
+    # picker listens once its script has run: typing before would go unheard.)
+    page.wait_for_load_state()
     picker = page.get_by_role("combobox", name="Compétence du cluster")
     picker.fill("Usinag")
     suggestions = page.get_by_role("listbox", name="Éléments du vocabulaire proposés")
