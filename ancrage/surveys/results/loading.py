@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from ancrage.organisations.models import SizeClass
 from ancrage.surveys.models import Invitee, Response
@@ -44,6 +45,18 @@ class Segment:
         if self.member:
             conditions &= Q(**{f"{prefix}is_member": self.member == "oui"})
         return conditions
+
+    @property
+    def description(self):
+        """The segment in words, for a report's cover: « PME · département 44 · adhérents »."""
+        parts = []
+        if self.size:
+            parts.append(str(SizeClass(self.size).label))
+        if self.department:
+            parts.append(_("département %(code)s") % {"code": self.department})
+        if self.member:
+            parts.append(_("adhérents") if self.member == "oui" else _("non-adhérents"))
+        return " · ".join(parts)
 
     @property
     def query_string(self):

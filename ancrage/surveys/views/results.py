@@ -123,11 +123,12 @@ def pdf(request, pk):
     from weasyprint import HTML
 
     campaign = campaign_of(request, pk)
-    report = build(campaign)
+    segment = Segment.from_params(request.GET)
+    report = build(campaign, segment)
     report.shorten(PDF_ROWS)
     html = render_to_string(
         "surveys/results/pdf.html",
-        {"campaign": campaign, "report": report, "show_texts": False},
+        {"campaign": campaign, "report": report, "segment": segment, "show_texts": False},
         request=request,
     )
     # Whole fonts: subsetting them costs more time than the few kB it saves.
@@ -141,6 +142,7 @@ def pdf(request, pk):
         cluster=campaign.cluster,
         export="survey_results_pdf",
         responses=report.rate["submitted"],
+        segment=segment.query_string,
     )
     response = HttpResponse(content, content_type="application/pdf")
     name = slugify(f"resultats-{campaign.title}-{campaign.period_label}")[:80] or "resultats"
