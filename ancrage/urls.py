@@ -19,6 +19,8 @@ urlpatterns = [
     # Answering: by personal link (enquete/<token>/…) and from the
     # organisation's space (organisation/enquetes/…).
     path("", include("ancrage.surveys.respond_urls")),
+    # GPEC declarations: organisation/gpec/… and cluster/gpec/adherents/….
+    path("", include("ancrage.gpec.urls")),
     # The summary shared with respondents (statistical secrecy applied).
     path("organisation/enquetes/", include("ancrage.surveys.summary_urls")),
     path("cluster/", include("ancrage.clusters.urls")),
