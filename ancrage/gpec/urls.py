@@ -1,5 +1,25 @@
-from django.urls import path  # noqa: F401
+"""GPEC declarations: the organisation's side (/organisation/gpec/…) and the
+staff's, on behalf of a member (/cluster/gpec/adherents/<id>/…). Included at
+the root: paths are full."""
+
+from django.urls import path
+
+from ancrage.gpec.views import on_behalf, own
 
 app_name = "gpec_declarations"
 
-urlpatterns = []
+urlpatterns = [
+    path("organisation/gpec/", own.mine, name="mine"),
+    path("organisation/gpec/<int:cluster_pk>/declarer/", own.declare, name="declare"),
+    path("organisation/gpec/<int:cluster_pk>/rien-n-a-change/", own.unchanged, name="unchanged"),
+    path(
+        "cluster/gpec/adherents/<int:organisation_pk>/",
+        on_behalf.history,
+        name="history",
+    ),
+    path(
+        "cluster/gpec/adherents/<int:organisation_pk>/declarer/",
+        on_behalf.declare,
+        name="declare_on_behalf",
+    ),
+]
