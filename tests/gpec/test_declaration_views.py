@@ -15,8 +15,6 @@ from ancrage.organisations.models import Organisation
 from ancrage.referentiel.factories import OccupationFactory, SkillFactory
 from tests.cast import login
 
-pytestmark = pytest.mark.urls("tests.gpec.urls")
-
 
 @pytest.fixture
 def occupations(db):

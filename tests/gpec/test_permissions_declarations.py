@@ -3,15 +3,11 @@ the clusters it is an active member of (another cluster answers 404); the
 acting cluster's staff for its active members (another cluster's member
 answers 404)."""
 
-import pytest
-
 from ancrage.clusters.factories import ClusterFactory
 from ancrage.gpec.factories import DeclarationFactory
 from ancrage.organisations.factories import MembershipFactory
 from ancrage.organisations.models import Organisation
 from tests.permissions import LOGIN, REDIRECT, Case, everyone, permission_test
-
-pytestmark = pytest.mark.urls("tests.gpec.urls")
 
 MEMBER = everyone(403, anonymous=LOGIN, member_a=200)
 MEMBER_404 = everyone(403, anonymous=LOGIN, member_a=404)
