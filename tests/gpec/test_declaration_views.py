@@ -11,7 +11,8 @@ from django.utils import timezone
 from ancrage.accounts.models import AuditEntry
 from ancrage.gpec import declarations
 from ancrage.gpec.models import Declaration, OccupationForecast, SkillNeed, WorkforceLine
-from ancrage.organisations.models import Organisation
+from ancrage.organisations.factories import MembershipFactory
+from ancrage.organisations.models import Membership, Organisation
 from ancrage.referentiel.factories import OccupationFactory, SkillFactory
 from tests.cast import login
 
@@ -250,3 +251,34 @@ def test_staff_declare_on_behalf_and_read_the_history(
     login(client, cast.member_a)
     page = client.get(reverse("gpec_declarations:mine")).content.decode()
     assert "saisie par l'équipe du cluster" in page
+
+
+def test_the_list_reads_every_cluster_in_a_few_queries(
+    client, cast, organisation, django_assert_max_num_queries
+):
+    for _ in range(4):
+        membership = MembershipFactory(organisation=organisation)
+        declarations.save_declaration(
+            membership.cluster,
+            organisation,
+            datetime.date(2025, 1, 1),
+            blocks=[],
+            skills=[],
+            user=cast.member_a,
+            on_behalf=False,
+        )
+    MembershipFactory(organisation=organisation, status=Membership.Status.FORMER)
+    login(client, cast.member_a)
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("gpec_declarations:mine")).content.decode()
+    assert page.count("Dernière déclaration le 01/01/2025") == 4
+    assert "Cluster Alpha" in page and "Aucune déclaration pour l'instant." in page
+
+
+def test_a_former_member_cannot_declare(client, cast, organisation):
+    Membership.objects.filter(organisation=organisation).update(status=Membership.Status.FORMER)
+    login(client, cast.member_a)
+    assert client.get(declare_url(cast)).status_code == 404
+    login(client, cast.staff_a)
+    url = reverse("gpec_declarations:declare_on_behalf", args=[organisation.pk])
+    assert client.get(url).status_code == 404
