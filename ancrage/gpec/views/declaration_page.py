@@ -61,5 +61,4 @@ def declaration_page(request, cluster, organisation, *, on_behalf, back_url):
             "on_behalf": on_behalf,
             "back_url": back_url,
         },
-        status=200,
     )
