@@ -10,6 +10,7 @@ from ancrage.accounts.invitations import send_invitation
 from ancrage.clusters.factories import ClusterFactory, NetworkFactory
 from ancrage.clusters.models import Cluster, ClusterStaff, StaffInvitation
 from ancrage.demo import data
+from ancrage.demo.gpec import load_declarations
 from ancrage.demo.members import load_members
 from ancrage.demo.stories import admin_of, load_estuary, load_proposals
 from ancrage.demo.surveys import load_surveys
@@ -99,6 +100,7 @@ class Command(BaseCommand):
         logins += load_proposals(self.demo_user)
         load_tenders()
         load_surveys()
+        load_declarations()
         return logins
 
     def load_vocabularies(self):
