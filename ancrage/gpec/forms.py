@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ancrage.gpec import validation
+from ancrage.gpec.declarations import FORECAST_FIELDS
 from ancrage.gpec.models import Difficulty, DifficultyReason, SkillNeed
 from ancrage.referentiel.forms import OccupationField, SkillField
 
@@ -82,19 +83,7 @@ class OccupationBlockForm(forms.Form):
 
     AGE_FIELDS = validation.AGE_BANDS
     STAFF_FIELDS = ("women", "cadres", *validation.CONTRACTS)
-    FORECAST_FIELDS = (
-        "open_unfilled",
-        "creations_1y",
-        "creations_3y",
-        "recruitments_1y",
-        "recruitments_3y",
-        "retirements_1y",
-        "retirements_3y",
-        "other_departures_1y",
-        "other_departures_3y",
-        "difficulty",
-        "difficulty_reason",
-    )
+    FORECAST_FIELDS = FORECAST_FIELDS
 
     def __init__(self, *args, cluster=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,18 +14,13 @@ import re
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ancrage.gpec.models import WorkforceLine
+
 # The largest count a cell takes: fits the database's integer columns.
 MAX_COUNT = 2_000_000_000
 WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
-AGE_BANDS = (
-    "age_under_25",
-    "age_25_34",
-    "age_35_44",
-    "age_45_54",
-    "age_55_59",
-    "age_60_plus",
-)
+AGE_BANDS = WorkforceLine.AGE_BANDS
 CONTRACTS = ("cdi", "cdd", "alternance", "interim")
 # Counts that cannot be greater than the headcount, one by one.
 PARTS_OF_HEADCOUNT = ("women", "cadres", *CONTRACTS)
