@@ -21,6 +21,13 @@ urlpatterns = [
     path("", include("ancrage.surveys.respond_urls")),
     # GPEC declarations: organisation/gpec/… and cluster/gpec/adherents/….
     path("", include("ancrage.gpec.urls")),
+    path("", include("ancrage.gpec.company_urls")),
+    path("cluster/gpec/strategie/", include("ancrage.gpec.strategy_urls")),
+    path("cluster/gpec/formations/", include("ancrage.gpec.training_urls")),
+    path("cluster/gpec/import/", include("ancrage.gpec.import_urls")),
+    path("cluster/gpec/hypotheses/", include("ancrage.gpec.settings_urls")),
+    path("cluster/gpec/", include("ancrage.gpec.dashboard_urls")),
+    path("plateforme/gpec/", include("ancrage.gpec.network_urls")),
     # The summary shared with respondents (statistical secrecy applied).
     path("organisation/enquetes/", include("ancrage.surveys.summary_urls")),
     path("cluster/", include("ancrage.clusters.urls")),

@@ -58,6 +58,10 @@ class Declaration(models.Model):
         related_name="+",
         verbose_name=_("reprise sans changement de"),
     )
+    # DECLARATION (a form) or IMPORT (a line of the staff's XLSX import).
+    source = models.CharField(
+        _("source"), max_length=12, choices=Source.choices, default=Source.DECLARATION
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -210,3 +214,175 @@ class OrganisationFigures(Fact):
     class Meta:
         verbose_name = _("chiffres clés d'une organisation")
         verbose_name_plural = _("chiffres clés des organisations")
+
+
+class Assumptions(models.Model):
+    """A cluster's assumptions for its GPEC figures (`gpec.figures`): the
+    share of each of the two oldest age bands expected to retire within 1 and
+    3 years, and how old a fact may be to count. Defaults:
+    `gpec.assumptions.DEFAULTS`."""
+
+    cluster = models.OneToOneField(
+        "clusters.Cluster", on_delete=models.CASCADE, related_name="gpec_assumptions"
+    )
+    retire_60_plus_1y = models.DecimalField(
+        _("part des 60 ans et plus partant en retraite à 1 an"), max_digits=4, decimal_places=3
+    )
+    retire_55_59_1y = models.DecimalField(
+        _("part des 55–59 ans partant en retraite à 1 an"), max_digits=4, decimal_places=3
+    )
+    retire_60_plus_3y = models.DecimalField(
+        _("part des 60 ans et plus partant en retraite à 3 ans"), max_digits=4, decimal_places=3
+    )
+    retire_55_59_3y = models.DecimalField(
+        _("part des 55–59 ans partant en retraite à 3 ans"), max_digits=4, decimal_places=3
+    )
+    freshness_months = models.PositiveSmallIntegerField(
+        _("ancienneté maximale d'une donnée (mois)"),
+        help_text=_("Les déclarations plus anciennes ne comptent plus dans les chiffres."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("hypothèses GPEC")
+        verbose_name_plural = _("hypothèses GPEC")
+
+    def __str__(self):
+        return str(self.cluster_id)
+
+
+class ExternalSupplyImport(models.Model):
+    """One CSV of external supply figures a cluster imported (e.g. France
+    Travail's job seekers per BMO basin and ROME code). The latest import of a
+    cluster is the one used."""
+
+    cluster = models.ForeignKey("clusters.Cluster", on_delete=models.CASCADE, related_name="+")
+    label = models.CharField(_("source"), max_length=200)
+    period_end = models.DateField(_("date des chiffres"))
+    imported_at = models.DateTimeField(default=timezone.now)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    rows = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-imported_at", "-pk"]
+        verbose_name = _("import de chiffres externes")
+
+    def __str__(self):
+        return self.label
+
+
+class ExternalSupply(models.Model):
+    """Job seekers (and offers, when given) for an occupation in a territory:
+    a BMO basin or a département."""
+
+    batch = models.ForeignKey(ExternalSupplyImport, on_delete=models.CASCADE, related_name="lines")
+    occupation = models.ForeignKey(
+        "referentiel.Occupation", on_delete=models.PROTECT, related_name="+"
+    )
+    bmo_basin = models.ForeignKey(
+        "territory.BmoBasin", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    department = models.ForeignKey(
+        "territory.Department", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    job_seekers = models.PositiveIntegerField(_("demandeurs d'emploi"))
+    offers = models.PositiveIntegerField(_("offres"), null=True)
+
+    class Meta:
+        verbose_name = _("chiffre externe")
+        indexes = [models.Index(fields=["batch", "occupation"])]
+
+    def __str__(self):
+        return f"{self.occupation_id}: {self.job_seekers}"
+
+
+class Lever(models.TextChoices):
+    """What a priority of the strategy calls for (`gpec.levers`)."""
+
+    TRAIN = "train", _("former")
+    RECRUIT = "recruit", _("recruter")
+    SHARE = "share", _("partager")
+    PROMOTE = "promote", _("promouvoir le métier")
+    MOBILITY = "mobility", _("mobilité inter-filières")
+
+
+class Action(models.Model):
+    """An action of the cluster's plan, usually born from a priority of the
+    strategy page: the occupation or skill (and territory) it answers."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("prévue")
+        IN_PROGRESS = "in_progress", _("en cours")
+        DONE = "done", _("réalisée")
+        DROPPED = "dropped", _("abandonnée")
+
+    cluster = models.ForeignKey("clusters.Cluster", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("intitulé"), max_length=200)
+    description = models.TextField(_("description"), blank=True, max_length=4000)
+    lever = models.CharField(_("levier"), max_length=10, choices=Lever.choices)
+    occupation = models.ForeignKey(
+        "referentiel.Occupation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("métier"),
+    )
+    skill = models.ForeignKey(
+        "referentiel.Skill",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("compétence"),
+    )
+    department = models.ForeignKey(
+        "territory.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("département"),
+    )
+    priority_key = models.CharField(max_length=120, blank=True)
+    owner = models.CharField(_("responsable"), max_length=200)
+    deadline = models.DateField(_("échéance"), null=True, blank=True)
+    status = models.CharField(
+        _("statut"), max_length=12, choices=Status.choices, default=Status.PLANNED
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["deadline", "pk"]
+        verbose_name = _("action")
+        indexes = [models.Index(fields=["cluster", "status"])]
+
+    def __str__(self):
+        return self.title
+
+
+class ActionIndicator(models.Model):
+    """How an action is followed: a measure, its target and where it stands."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="indicators")
+    label = models.CharField(_("indicateur"), max_length=200)
+    target = models.DecimalField(_("cible"), max_digits=12, decimal_places=2, null=True, blank=True)
+    current = models.DecimalField(
+        _("valeur actuelle"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("indicateur")
+
+    def __str__(self):
+        return self.label

@@ -1,0 +1,5 @@
+"""The cluster's GPEC dashboard and its exports (/cluster/gpec/…)."""
+
+app_name = "gpec_dashboard"
+
+urlpatterns = []

@@ -1,0 +1,147 @@
+"""Whose facts a GPEC figure is computed over: the active members of a
+cluster (or of every cluster of a network), narrowed by the matrix filters
+and a BMO basin, as they stood on a day.
+
+    population = for_request(scope, request.GET)          # today, the query string's filters
+    population.shifted(years=-1)                          # the same members, a year earlier
+    population.organisations_sql()                        # (SQL, params) of their ids
+    population.latest_sql(WorkforceLine)                  # (SQL, params): each one's latest facts
+
+The filters are the matrix's (`matrix.query`): métier, skills, activities and
+markets need the member's matrix profile; territory and size do not, and
+without any filter every active member counts, profile or not. `bassin`
+(BMO basin codes) is the GPEC's own territory axis.
+
+A fact counts when it was observed on or before `as_of` and less than
+`freshness_months` before it. Of an organisation's facts of one kind
+(workforce, forecasts, skill needs), only those of its latest source count
+(the declaration or survey answer observed last): a later declaration
+replaces an earlier one, it does not add to it. Across a network an
+organisation member of two clusters counts once, with its latest source
+among both.
+
+SQL is assembled from table names and placeholders only: values are parameters."""
+
+# ruff: noqa: S608
+
+import datetime
+import re
+from dataclasses import dataclass, field, replace
+
+from django.http import QueryDict
+from django.utils import timezone
+
+from ancrage.matrix import facets, query
+from ancrage.organisations.models import Membership, Organisation
+from ancrage.surveys.campaign_periods import add_months
+from ancrage.territory.models import BmoBasin, Commune
+
+BASIN_CODE = re.compile(r"[0-9A-Za-z]{1,5}")
+MAX_BASINS = 50
+
+
+@dataclass(frozen=True)
+class Population:
+    scope: query.Scope
+    spec: query.Spec
+    as_of: datetime.date
+    freshness_months: int = 36
+    basins: tuple = ()  # BmoBasin ids
+    basin_codes: tuple = ()
+    organisation_ids: tuple = field(default=())  # one organisation (its own page)
+
+    @property
+    def since(self):
+        """Facts observed on or before this day are too old to count."""
+        return add_months(self.as_of, -self.freshness_months)
+
+    def shifted(self, years):
+        return replace(self, as_of=add_months(self.as_of, 12 * years))
+
+    def of_organisation(self, organisation_id):
+        """The same scope and day, for one organisation only."""
+        return replace(self, organisation_ids=(organisation_id,))
+
+    @property
+    def matrix_filtered(self):
+        return bool(self.spec.q or any(self.spec.values[axis] for axis in query.AXES))
+
+    @property
+    def filtered(self):
+        return bool(self.matrix_filtered or self.basins or self.organisation_ids)
+
+    def query_string(self, **extra):
+        pairs = dict(extra)
+        if self.basin_codes:
+            pairs["bassin"] = list(self.basin_codes)
+        query_dict = QueryDict(mutable=True)
+        for name, value in pairs.items():
+            query_dict.setlist(name, value if isinstance(value, list) else [value])
+        base = self.spec.query_string()
+        extra_string = query_dict.urlencode()
+        return "&".join(part for part in (base, extra_string) if part)
+
+    def organisations_sql(self):
+        """(SQL, params) selecting the ids of the organisations counted."""
+        clusters = list(self.scope.cluster_ids())
+        if self.matrix_filtered:
+            sql, params = facets.matching_organisations_sql(self.scope, self.spec)
+        else:
+            sql = (
+                f"SELECT DISTINCT organisation_id FROM {Membership._meta.db_table} "
+                "WHERE status = 'active' AND cluster_id = ANY(%s)"
+            )
+            params = [clusters]
+        conditions, extra = [f"o.id IN ({sql})"], list(params)
+        if self.basins:
+            conditions.append(
+                f"o.commune_id IN (SELECT id FROM {Commune._meta.db_table} "
+                "WHERE bmo_basin_id = ANY(%s))"
+            )
+            extra.append(list(self.basins))
+        if self.organisation_ids:
+            conditions.append("o.id = ANY(%s)")
+            extra.append(list(self.organisation_ids))
+        return (
+            f"SELECT o.id FROM {Organisation._meta.db_table} o WHERE {' AND '.join(conditions)}",
+            extra,
+        )
+
+    def latest_sql(self, model):
+        """(SQL, params) of the rows of `model` (a `gpec.models.Fact`) that
+        count: for each organisation counted, its latest source's facts
+        observed in (since, as_of], from the scope's clusters."""
+        table = model._meta.db_table
+        organisations, params = self.organisations_sql()
+        window = [list(self.scope.cluster_ids()), self.since, self.as_of]
+        sql = (
+            f"WITH latest AS (SELECT DISTINCT ON (organisation_id) organisation_id, source_key "
+            f"FROM {table} WHERE cluster_id = ANY(%s) AND observed_on > %s "
+            f"AND observed_on <= %s AND organisation_id IN ({organisations}) "
+            "ORDER BY organisation_id, observed_on DESC, id DESC) "
+            f"SELECT f.* FROM {table} f JOIN latest l "
+            "ON l.organisation_id = f.organisation_id AND l.source_key = f.source_key "
+            "WHERE f.cluster_id = ANY(%s)"
+        )
+        return sql, [*window, *params, window[0]]
+
+
+def for_request(scope, params, *, as_of=None, freshness_months=36):
+    """The population the query string `params` describes (matrix filters
+    and `bassin`); unknown values are dropped, as the matrix does."""
+    spec = query.parse(scope, params)
+    codes = []
+    for value in params.getlist("bassin") if hasattr(params, "getlist") else []:
+        value = value.strip()
+        if BASIN_CODE.fullmatch(value) and value not in codes:
+            codes.append(value)
+    found = dict(BmoBasin.objects.filter(code__in=codes[:MAX_BASINS]).values_list("code", "pk"))
+    kept = tuple(code for code in codes if code in found)
+    return Population(
+        scope=scope,
+        spec=spec,
+        as_of=as_of or timezone.localdate(),
+        freshness_months=freshness_months,
+        basins=tuple(found[code] for code in kept),
+        basin_codes=kept,
+    )

@@ -1,0 +1,5 @@
+"""The cluster's GPEC assumptions (/cluster/gpec/hypotheses/)."""
+
+app_name = "gpec_assumptions"
+
+urlpatterns = []
