@@ -24,20 +24,29 @@ from ancrage.core import secrecy
 class Figure:
     """A number and how many organisations it rests on. `largest` is the
     largest single organisation's contribution (for the dominance rule) when
-    the number is a sum; None for a count of organisations or a ratio."""
+    the number is a sum; None for a count of organisations or a ratio.
+    `public`: a published statistic (job seekers imported from France
+    Travail…) that reveals no organisation: never fragile, never hidden;
+    `organisations` then counts those of the population it was taken for."""
 
     value: object
     organisations: int
     largest: object = None
+    public: bool = False
 
     @property
     def fragile(self):
+        if self.public:
+            return False
         return self.organisations < secrecy.DEFAULT_RULES.min_contributors
 
     def cell(self, text=""):
         """A `core.secrecy.Cell` with its primary reason set (unshown when hidden)."""
         cell = secrecy.Cell(
-            value=self.value, contributors=self.organisations, largest=self.largest, text=text
+            value=self.value,
+            contributors=None if self.public else self.organisations,
+            largest=self.largest,
+            text=text,
         )
         cell.reason = secrecy.primary_reason(cell)
         return cell

@@ -1,0 +1,243 @@
+"""The GPEC figures of each occupation of a population (`gpec.population`),
+at 1 and 3 years: one SQL statement over the latest workforce lines and
+forecasts of each organisation, then the supply (`gpec.supply`) and the
+tension indicator (`gpec.tension`).
+
+    occupation_figures(population, assumptions)   # [figures.OccupationFigures]
+
+The statement first adds up each organisation's facts per occupation (an
+organisation × occupation subtotal), then per occupation: the sum over the
+organisations that gave the figure, how many gave it (`Figure.organisations`)
+and the largest subtotal (`Figure.largest`, for the dominance rule). A sum
+nobody gave is 0 resting on 0 organisations; a ratio or a mean without a base
+is None. Formulas (docs/guide/gpec-calculs.md has worked examples):
+
+- ageing share = (55–59 + 60 and over) ÷ headcount, over the lines that give
+  age bands;
+- estimated retirements at h years = Σ over organisations with age bands of
+  share_60_plus_h × (60 and over) + share_55_59_h × (55–59), the shares of
+  the cluster's `Assumptions` (Decimal, unrounded);
+- retirements = per organisation, the retirements it declared at h years
+  when it gave the figure, else its estimate; replacement = retirements +
+  other departures; needs = replacement + creations (per organisation, then
+  added up: `largest` is one organisation's own needs);
+- vacancy rate = open unfilled ÷ headcount, over the organisations giving
+  both (headcount > 0);
+- difficult share = organisations rating the difficulty to recruit 3 or 4
+  on 1–4 (`surveys.results.tension.DIFFICULT_FROM`) ÷ organisations rating
+  it (an organisation counts once, with its highest rating);
+- time to fill = mean over the organisations giving it of each one's mean.
+
+Occupations come sorted by needs at 1 year, largest first."""
+
+# ruff: noqa: S608
+
+from django.db import connection
+
+from ancrage.gpec import supply, tension
+from ancrage.gpec.figures import Figure, Horizon, OccupationFigures
+from ancrage.gpec.models import DifficultyReason, OccupationForecast, WorkforceLine
+from ancrage.referentiel.models import Occupation
+from ancrage.surveys.results.tension import DIFFICULT_FROM
+
+BANDS = WorkforceLine.AGE_BANDS
+CONTRACTS = ("cdi", "cdd", "alternance", "interim")
+HORIZONS = (1, 3)
+# Per organisation × occupation subtotals added up per occupation: their sum,
+# how many organisations gave them, the largest one.
+SUMMED = (
+    "headcount",
+    "aged",
+    *BANDS,
+    "older",
+    "women",
+    "cadres",
+    *CONTRACTS,
+    "open_unfilled",
+    "vacancy_open",
+    "vacancy_headcount",
+    *(
+        f"{name}_{years}"
+        for years in HORIZONS
+        for name in (
+            "estimated",
+            "declared",
+            "retirements",
+            "other",
+            "creations",
+            "replacement",
+            "needs",
+            "recruitments",
+        )
+    ),
+)
+
+
+def _given_sum(*columns):
+    """SQL: the sum of `columns`, NULL when none is given."""
+    nulls = " AND ".join(f"{column} IS NULL" for column in columns)
+    total = " + ".join(f"COALESCE({column}, 0)" for column in columns)
+    return f"CASE WHEN {nulls} THEN NULL ELSE {total} END"
+
+
+def _statement(population, assumptions):
+    workforce, workforce_params = population.latest_sql(WorkforceLine)
+    forecasts, forecast_params = population.latest_sql(OccupationForecast)
+    shares, share_params = [], []
+    for years in HORIZONS:
+        shares.append(
+            f"w.age_60_plus * %s::numeric + w.age_55_59 * %s::numeric AS estimated_{years}"
+        )
+        share_params += [
+            getattr(assumptions, f"retire_60_plus_{years}y"),
+            getattr(assumptions, f"retire_55_59_{years}y"),
+        ]
+    banded = "WHERE age_under_25 IS NOT NULL"
+    per_horizon = []
+    for years in HORIZONS:
+        per_horizon += [
+            f"SUM(retirements_{years}y) AS declared_{years}",
+            f"SUM(other_departures_{years}y) AS other_{years}",
+            f"SUM(creations_{years}y) AS creations_{years}",
+            f"SUM(recruitments_{years}y) AS recruitments_{years}",
+        ]
+    retirements = [
+        f"COALESCE(declared_{years}, estimated_{years}) AS retirements_{years}"
+        for years in HORIZONS
+    ]
+    replacement = [
+        f"{_given_sum(f'retirements_{years}', f'other_{years}')} AS replacement_{years}"
+        for years in HORIZONS
+    ]
+    needs = [
+        f"{_given_sum(f'replacement_{years}', f'creations_{years}')} AS needs_{years}"
+        for years in HORIZONS
+    ]
+    reasons = [
+        f"COUNT(*) FILTER (WHERE '{reason}' = ANY(reasons)) AS reason_{reason}"
+        for reason in DifficultyReason.values
+    ]
+    totals = [f"SUM({name}), COUNT({name}), MAX({name})" for name in SUMMED]
+    sql = f"""
+        WITH wf AS ({workforce}), fc AS ({forecasts}),
+        w AS (
+            SELECT occupation_id, organisation_id, SUM(headcount) AS headcount,
+                SUM(headcount) FILTER ({banded}) AS aged,
+                {", ".join(f"SUM({band}) FILTER ({banded}) AS {band}" for band in BANDS)},
+                SUM(age_55_59 + age_60_plus) FILTER ({banded}) AS older,
+                SUM(women) AS women, SUM(cadres) AS cadres,
+                {", ".join(f"SUM({name}) AS {name}" for name in CONTRACTS)}
+            FROM wf GROUP BY occupation_id, organisation_id
+        ),
+        f AS (
+            SELECT occupation_id, organisation_id, SUM(open_unfilled) AS open_unfilled,
+                {", ".join(per_horizon)},
+                MAX(difficulty) AS difficulty,
+                ARRAY_AGG(DISTINCT difficulty_reason) FILTER (WHERE difficulty_reason <> '')
+                    AS reasons,
+                AVG(time_to_fill_days) AS time_to_fill
+            FROM fc GROUP BY occupation_id, organisation_id
+        ),
+        j AS (
+            SELECT COALESCE(w.occupation_id, f.occupation_id) AS occupation_id,
+                COALESCE(w.organisation_id, f.organisation_id) AS organisation_id,
+                w.headcount, w.aged, {", ".join(f"w.{band}" for band in BANDS)}, w.older,
+                w.women, w.cadres, {", ".join(f"w.{name}" for name in CONTRACTS)},
+                f.open_unfilled, {", ".join(shares)},
+                {", ".join(f"f.{column.split(' AS ')[1]}" for column in per_horizon)},
+                CASE WHEN w.headcount > 0 THEN f.open_unfilled END AS vacancy_open,
+                CASE WHEN w.headcount > 0 AND f.open_unfilled IS NOT NULL
+                    THEN w.headcount END AS vacancy_headcount,
+                f.difficulty, f.reasons, f.time_to_fill
+            FROM w FULL JOIN f
+                ON f.occupation_id = w.occupation_id AND f.organisation_id = w.organisation_id
+        ),
+        r AS (SELECT j.*, {", ".join(retirements)} FROM j),
+        p AS (SELECT r.*, {", ".join(replacement)} FROM r),
+        n AS (SELECT p.*, {", ".join(needs)} FROM p)
+        SELECT occupation_id, COUNT(*),
+            COUNT(difficulty), COUNT(*) FILTER (WHERE difficulty >= %s),
+            {", ".join(reasons)},
+            AVG(time_to_fill), COUNT(time_to_fill),
+            {", ".join(totals)}
+        FROM n GROUP BY occupation_id
+    """
+    params = [*workforce_params, *forecast_params, *share_params, DIFFICULT_FROM]
+    return sql, params
+
+
+def _ratio(numerator, denominator):
+    if not denominator:
+        return None
+    return round(float(numerator) / float(denominator), 4)
+
+
+def _build(occupation, row):
+    (organisations, respondents, difficult, *rest) = row
+    reason_counts, rest = rest[: len(DifficultyReason.values)], rest[len(DifficultyReason.values) :]
+    mean_days, timed, *sums = rest
+    figure = {}
+    for index, name in enumerate(SUMMED):
+        total, count, largest = sums[3 * index : 3 * index + 3]
+        figure[name] = Figure(value=total or 0, organisations=count, largest=largest)
+    horizons = {
+        years: Horizon(
+            years=years,
+            retirements_declared=figure[f"declared_{years}"],
+            retirements_estimated=figure[f"estimated_{years}"],
+            retirements=figure[f"retirements_{years}"],
+            other_departures=figure[f"other_{years}"],
+            creations=figure[f"creations_{years}"],
+            replacement=figure[f"replacement_{years}"],
+            needs=figure[f"needs_{years}"],
+            planned_recruitments=figure[f"recruitments_{years}"],
+        )
+        for years in HORIZONS
+    }
+    aged = figure["aged"]
+    vacancy = figure["vacancy_headcount"]
+    reasons = {
+        reason: count
+        for count, reason in sorted(
+            zip(reason_counts, DifficultyReason.values, strict=True), key=lambda pair: -pair[0]
+        )
+        if count
+    }
+    return OccupationFigures(
+        occupation=occupation,
+        organisations=organisations,
+        headcount=figure["headcount"],
+        ages={band: figure[band] for band in BANDS},
+        aged_headcount=aged,
+        ageing_share=Figure(_ratio(figure["older"].value, aged.value), aged.organisations),
+        women=figure["women"],
+        cadres=figure["cadres"],
+        contracts={name: figure[name] for name in CONTRACTS},
+        open_unfilled=figure["open_unfilled"],
+        vacancy_rate=Figure(
+            _ratio(figure["vacancy_open"].value, vacancy.value), vacancy.organisations
+        ),
+        horizons=horizons,
+        difficulty_respondents=respondents,
+        difficult_share=Figure(_ratio(difficult, respondents), respondents),
+        reasons=reasons,
+        time_to_fill_days=Figure(None if mean_days is None else round(float(mean_days), 1), timed),
+        supply=None,
+    )
+
+
+def occupation_figures(population, assumptions):
+    """[OccupationFigures] of the population's occupations, needs at 1 year
+    first, supply and tension set. A handful of queries whatever the size."""
+    sql, params = _statement(population, assumptions)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    occupations = Occupation.objects.in_bulk([row[0] for row in rows])
+    result = [_build(occupations[row[0]], row[1:]) for row in rows]
+    supplies = supply.supplies(population, [item.occupation.pk for item in result])
+    for item in result:
+        item.supply = supplies[item.occupation.pk]
+    tension.apply(result)
+    result.sort(key=lambda item: (-item.horizons[1].needs.value, item.occupation.label))
+    return result

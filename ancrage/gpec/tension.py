@@ -1,0 +1,116 @@
+"""The tension indicator of the occupations of a population, after the
+DARES / France Travail method (0.3 × offers ÷ job seekers + 0.2 × job
+seekers' outflow + 0.5 × share of difficult hiring plans, each standardised
+across occupations), with what a cluster knows:
+
+| component      | raw value for the occupation                              | weight |
+|----------------|-----------------------------------------------------------|--------|
+| difficulty     | share of the organisations rating the difficulty 3 or 4   | 0.5    |
+| needs_supply   | needs at 1 year ÷ supply (only when some source knows the | 0.3    |
+|                | supply; a supply of 0 counts as 1)                        |        |
+| vacancy        | open unfilled positions ÷ headcount                       | 0.1    |
+| time_to_fill   | mean time to fill, in days                                | 0.1    |
+
+The difficulty keeps the BMO's weight 0.5; needs ÷ supply stands for offers ÷
+job seekers (0.3); the outflow of job seekers has no equivalent in a
+cluster's data, its 0.2 is shared by the two signs of positions that stay
+open (vacancy rate and time to fill, 0.1 each).
+
+Each component is standardised across the population's occupations that
+have it (raw value known, resting on at least one organisation):
+z = (raw − mean) ÷ standard deviation (population standard deviation; all
+values equal → z = 0). The score is the weighted mean of the known z, the
+weights renormalised over them; no component known → no score. Level:
+« forte » when the score is 0.5 or more, « faible » when −0.5 or less,
+« moyenne » between. A score compares the occupations of one population: it
+is above or below their average, not an absolute measure.
+
+`Tension.organisations` is the number of organisations with workforce or
+forecasts for the occupation (the respondents behind it): below 3 the score
+is still computed, and the screens flag or hide it like any fragile figure."""
+
+import statistics
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ancrage.gpec.figures import Component, Tension
+
+WEIGHTS = {"difficulty": 0.5, "needs_supply": 0.3, "vacancy": 0.1, "time_to_fill": 0.1}
+LABELS = {
+    "difficulty": gettext_lazy("part des organisations déclarant des difficultés"),
+    "needs_supply": gettext_lazy("besoins ÷ offre disponible"),
+    "vacancy": gettext_lazy("postes non pourvus ÷ effectif"),
+    "time_to_fill": gettext_lazy("délai de recrutement (jours)"),
+}
+STRONG_FROM = 0.5
+WEAK_UNTIL = -0.5
+
+
+def raw_components(item):
+    """{key: (raw value or None, organisations)} of an OccupationFigures."""
+    needs = item.horizons[1].needs
+    supply_total = item.supply.total if item.supply is not None else None
+    needs_supply = None
+    if supply_total is not None and needs.organisations:
+        needs_supply = float(needs.value) / max(float(supply_total), 1.0)
+    return {
+        "difficulty": (item.difficult_share.value, item.difficult_share.organisations),
+        "needs_supply": (needs_supply, needs.organisations),
+        "vacancy": (item.vacancy_rate.value, item.vacancy_rate.organisations),
+        "time_to_fill": (item.time_to_fill_days.value, item.time_to_fill_days.organisations),
+    }
+
+
+def level(score):
+    if score is None:
+        return _("non calculée")
+    if score >= STRONG_FROM:
+        return _("forte")
+    if score <= WEAK_UNTIL:
+        return _("faible")
+    return _("moyenne")
+
+
+def _standardiser(values):
+    if not values:
+        return lambda value: None
+    mean = statistics.fmean(values)
+    spread = statistics.pstdev(values)
+    if spread == 0:
+        return lambda value: 0.0
+    return lambda value: (value - mean) / spread
+
+
+def apply(items):
+    """Set `tension` on each OccupationFigures of `items` (one population's)."""
+    raws = [raw_components(item) for item in items]
+    standardise = {
+        key: _standardiser(
+            [float(raw[key][0]) for raw in raws if raw[key][0] is not None and raw[key][1] >= 1]
+        )
+        for key in WEIGHTS
+    }
+    for item, raw in zip(items, raws, strict=True):
+        components = []
+        for key, weight in WEIGHTS.items():
+            value, organisations = raw[key]
+            known = value is not None and organisations >= 1
+            components.append(
+                Component(
+                    key=key,
+                    label=str(LABELS[key]),
+                    raw=float(value) if known else None,
+                    z=round(standardise[key](float(value)), 4) if known else None,
+                    weight=weight,
+                    organisations=organisations,
+                )
+            )
+        known = [component for component in components if component.z is not None]
+        score = None
+        if known:
+            total = sum(component.weight for component in known)
+            score = round(sum(c.weight * c.z for c in known) / total, 4)
+        item.tension = Tension(
+            score=score, level=level(score), components=components, organisations=item.organisations
+        )
