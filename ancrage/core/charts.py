@@ -183,3 +183,121 @@ def dot_map(points, *, title, desc=""):
 def _fmt(value):
     value = float(value)
     return str(int(value)) if value == int(value) else f"{value:.1f}".replace(".", ",")
+
+
+def pyramid(rows, *, title, desc=""):
+    """An age pyramid of one population: one centred bar per age band, the
+    oldest on top. `rows`: (label, value or None, text, highlighted), in
+    the order drawn; highlighted bands (close to retirement) are drawn in
+    the palette's orange, the others in blue."""
+    rows = list(rows)
+    values = [float(v) for _label, v, _text, _high in rows if v is not None]
+    top = max(values, default=0) or 1
+    label_width, text_width = 130, 60
+    middle = label_width + (WIDTH - label_width - text_width) / 2
+    half = (WIDTH - label_width - text_width) / 2 - 4
+    row = 28
+    body = [
+        f'<line x1="{_num(middle)}" y1="0" x2="{_num(middle)}" y2="{row * len(rows) + 4}" '
+        f'stroke="#6c757d"/>'
+    ]
+    for index, (label, value, text, highlighted) in enumerate(rows):
+        y = 4 + index * row
+        body.append(
+            f'<text x="{label_width - 6}" y="{y + 17}" text-anchor="end">'
+            f"{escape(_short(label, 20))}</text>"
+        )
+        if value is None:
+            body.append(
+                f'<text x="{_num(middle)}" y="{y + 17}" text-anchor="middle" font-style="italic" '
+                f'fill="#6c757d">{escape(_("secret"))}</text>'
+            )
+            continue
+        size = max(float(value), 0) / top * half
+        colour = PALETTE[5] if highlighted else PALETTE[0]
+        body.append(
+            f'<rect x="{_num(middle - size)}" y="{y + 3}" width="{_num(2 * size)}" '
+            f'height="{row - 8}" fill="{colour}"><title>{escape(label)} : {escape(text)}</title>'
+            f"</rect>"
+            f'<text x="{WIDTH - text_width + 4}" y="{y + 17}">{escape(text)}</text>'
+        )
+    return _svg(WIDTH, row * len(rows) + 8, title, desc, body)
+
+
+def paired_bars(rows, names, *, title, desc=""):
+    """Two horizontal bars per label (e.g. needs and supply), with a legend.
+    `rows`: (label, (value or None, text), (value or None, text)); `names`:
+    the two series' names. A None bar is labelled « secret » or « – »
+    (its text)."""
+    rows = list(rows)
+    values = [float(v) for _label, *pair in rows for v, _text in pair if v is not None]
+    top = max(values, default=0) or 1
+    span = WIDTH - LABEL_WIDTH - 70
+    step = 2 * (ROW - 6) + 8
+    body = []
+    for number, name in enumerate(names):
+        x = LABEL_WIDTH + number * 200
+        body.append(
+            f'<rect x="{x}" y="4" width="12" height="12" fill="{PALETTE[number]}"/>'
+            f'<text x="{x + 18}" y="14">{escape(_short(name, 30))}</text>'
+        )
+    for index, (label, *pair) in enumerate(rows):
+        y = 26 + index * step
+        body.append(
+            f'<text x="{LABEL_WIDTH - 6}" y="{y + 19}" text-anchor="end">'
+            f"{escape(_short(label))}</text>"
+        )
+        for number, (value, text) in enumerate(pair):
+            bar_y = y + number * (ROW - 6)
+            if value is None:
+                body.append(
+                    f'<text x="{LABEL_WIDTH + 4}" y="{bar_y + 13}" font-style="italic" '
+                    f'fill="#6c757d">{escape(text)}</text>'
+                )
+                continue
+            length = max(float(value), 0) / top * span
+            body.append(
+                f'<rect x="{LABEL_WIDTH}" y="{bar_y + 2}" width="{_num(length)}" '
+                f'height="{ROW - 10}" fill="{PALETTE[number]}"><title>{escape(label)}, '
+                f"{escape(names[number])} : {escape(text)}</title></rect>"
+                f'<text x="{_num(LABEL_WIDTH + length + 4)}" y="{bar_y + 13}">{escape(text)}</text>'
+            )
+    return _svg(WIDTH, 30 + step * max(len(rows), 1), title, desc, body)
+
+
+def diverging_bars(rows, *, title, desc=""):
+    """Horizontal bars either side of zero (a standardised score). `rows`:
+    (label, value or None, text); positive values go right in orange,
+    negative ones left in blue."""
+    rows = list(rows)
+    values = [abs(float(v)) for _label, v, _text in rows if v is not None]
+    top = max(values, default=0) or 1
+    middle = LABEL_WIDTH + (WIDTH - LABEL_WIDTH) / 2
+    half = (WIDTH - LABEL_WIDTH) / 2 - 50
+    height = max(ROW * len(rows) + 8, ROW)
+    body = [
+        f'<line x1="{_num(middle)}" y1="0" x2="{_num(middle)}" y2="{height}" stroke="#6c757d"/>'
+    ]
+    for index, (label, value, text) in enumerate(rows):
+        y = 4 + index * ROW
+        body.append(
+            f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end">'
+            f"{escape(_short(label))}</text>"
+        )
+        if value is None:
+            body.append(
+                f'<text x="{_num(middle + 4)}" y="{y + 15}" font-style="italic" fill="#6c757d">'
+                f"{escape(_('secret'))}</text>"
+            )
+            continue
+        size = abs(float(value)) / top * half
+        start = middle if value >= 0 else middle - size
+        colour = PALETTE[5] if value >= 0 else PALETTE[0]
+        text_x = middle + size + 4 if value >= 0 else middle - size - 4
+        anchor = "start" if value >= 0 else "end"
+        body.append(
+            f'<rect x="{_num(start)}" y="{y + 3}" width="{_num(size)}" height="{ROW - 8}" '
+            f'fill="{colour}"><title>{escape(label)} : {escape(text)}</title></rect>'
+            f'<text x="{_num(text_x)}" y="{y + 15}" text-anchor="{anchor}">{escape(text)}</text>'
+        )
+    return _svg(WIDTH, height, title, desc, body)
