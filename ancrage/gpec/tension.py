@@ -92,25 +92,25 @@ def apply(items):
         for key in WEIGHTS
     }
     for item, raw in zip(items, raws, strict=True):
-        components = []
+        components, weighted, weights = [], 0.0, 0.0
         for key, weight in WEIGHTS.items():
             value, organisations = raw[key]
-            known = value is not None and organisations >= 1
+            z = None
+            if value is not None and organisations >= 1:
+                z = standardise[key](float(value))
+                weighted += weight * z
+                weights += weight
             components.append(
                 Component(
                     key=key,
                     label=str(LABELS[key]),
-                    raw=float(value) if known else None,
-                    z=round(standardise[key](float(value)), 4) if known else None,
+                    raw=None if z is None else float(value),
+                    z=None if z is None else round(z, 4),
                     weight=weight,
                     organisations=organisations,
                 )
             )
-        known = [component for component in components if component.z is not None]
-        score = None
-        if known:
-            total = sum(component.weight for component in known)
-            score = round(sum(c.weight * c.z for c in known) / total, 4)
+        score = round(weighted / weights, 4) if weights else None
         item.tension = Tension(
             score=score, level=level(score), components=components, organisations=item.organisations
         )
