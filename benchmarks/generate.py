@@ -7,10 +7,10 @@ Runs the migrations, imports the whole official geography (the npm package
 `../shared/data/geo` when that folder exists) and the référentiel (ROME 4.0 and
 the French ESCO of `../shared/data`), then creates with bulk inserts the
 clusters and their staff, member organisations (head office, contact) and
-memberships, each cluster's vocabulary drawn from the ROME, and the members'
-matrix profiles. Deterministic (fixed seed) and idempotent: a step whose data
-is already complete is skipped, an incomplete one is removed and created
-again.
+memberships, each cluster's vocabulary drawn from the ROME, the members'
+matrix profiles, their survey answers and their GPEC declarations.
+Deterministic (fixed seed) and idempotent: a step whose data is already
+complete is skipped, an incomplete one is removed and created again.
 
 Later issues extend it by appending a `Step` to `STEPS` and a figure to
 `Scale`. Every generated row is recognisable (clusters' slugs start with
@@ -34,6 +34,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 
 from benchmarks.filieres import FILIERES  # noqa: E402
+from benchmarks.generate_gpec import clear_gpec, create_gpec, gpec_done  # noqa: E402
 from benchmarks.generate_matrix import (  # noqa: E402
     clear_profiles,
     clear_vocabularies,
@@ -227,6 +228,7 @@ STEPS = [
     Step("vocabulaires des clusters", vocabularies_done, clear_vocabularies, create_vocabularies),
     Step("profils de la matrice", profiles_done, clear_profiles, create_profiles),
     Step("enquêtes : 4 vagues de baromètre", surveys_done, clear_surveys, create_surveys),
+    Step("GPEC : 2 déclarations par adhérent", gpec_done, clear_gpec, create_gpec),
 ]
 
 

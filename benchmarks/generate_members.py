@@ -57,10 +57,12 @@ def clear_organisations():
     )
     from ancrage.tenders.models import Tender
     from benchmarks.generate import SLUG_PREFIX, bench_organisations, sql_delete
+    from benchmarks.generate_gpec import clear_gpec
     from benchmarks.generate_matrix import clear_profiles
     from benchmarks.generate_surveys import clear_surveys
 
     Tender.objects.filter(cluster__slug__startswith=SLUG_PREFIX).delete()
+    clear_gpec()  # facts point to organisations
     clear_surveys()  # invitees point to organisations
     clear_profiles()
     ids = list(bench_organisations().values_list("pk", flat=True))
