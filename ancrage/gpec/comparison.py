@@ -20,7 +20,7 @@ neighbouring ratios): members see the quartiles only from
 The ratios, per organisation and occupation:
 - ageing_share: (55–59 + 60 and over) ÷ headcount, over the lines with age bands;
 - vacancy_rate: open positions unfilled ÷ headcount;
-- difficulty: the difficulty to recruit (1 to 4);
+- difficulty: the difficulty to recruit (1 to 4; its highest rating);
 - time_to_fill_days: the time to fill a position, in days;
 - needs_1y_rate, needs_3y_rate: recruitment needs ÷ headcount, the needs
   being retirements (declared, else estimated from the age bands and the
@@ -122,7 +122,7 @@ def benchmarks(everyone, organisation_id, occupation_ids, assumptions):
             FROM ({workforce}) w WHERE occupation_id = ANY(%s) GROUP BY 1, 2
         ), fo AS (
             SELECT organisation_id, occupation_id, sum(open_unfilled) AS open_unfilled,
-                   avg(difficulty) AS difficulty, avg(time_to_fill_days) AS time_to_fill,
+                   max(difficulty) AS difficulty, avg(time_to_fill_days) AS time_to_fill,
                    sum(retirements_1y) AS r1, sum(retirements_3y) AS r3,
                    sum(other_departures_1y) AS o1, sum(other_departures_3y) AS o3,
                    sum(creations_1y) AS c1, sum(creations_3y) AS c3
