@@ -72,6 +72,13 @@ SUMMED = (
     ),
 )
 
+# Sums of estimates (Decimal); the others are counts of people (int).
+DECIMAL = {
+    f"{name}_{years}"
+    for years in HORIZONS
+    for name in ("estimated", "retirements", "replacement", "needs")
+}
+
 
 def _given_sum(*columns):
     """SQL: the sum of `columns`, NULL when none is given."""
@@ -117,7 +124,10 @@ def _statement(population, assumptions):
         f"COUNT(*) FILTER (WHERE '{reason}' = ANY(reasons)) AS reason_{reason}"
         for reason in DifficultyReason.values
     ]
-    totals = [f"SUM({name}), COUNT({name}), MAX({name})" for name in SUMMED]
+    totals = [
+        f"SUM({name}){'' if name in DECIMAL else '::bigint'}, COUNT({name}), MAX({name})"
+        for name in SUMMED
+    ]
     sql = f"""
         WITH wf AS ({workforce}), fc AS ({forecasts}),
         w AS (

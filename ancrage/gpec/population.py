@@ -81,10 +81,17 @@ class Population:
         extra_string = query_dict.urlencode()
         return "&".join(part for part in (base, extra_string) if part)
 
+    @property
+    def profile_filtered(self):
+        """Whether a filter needs the members' matrix profiles (métier,
+        skills, activities, markets, free text)."""
+        return bool(self.spec.q or any(self.spec.values[axis] for axis in facets.PROFILE_AXES))
+
     def organisations_sql(self):
         """(SQL, params) selecting the ids of the organisations counted."""
         clusters = list(self.scope.cluster_ids())
-        if self.matrix_filtered:
+        if self.profile_filtered:
+            # The matrix applies the territory and size filters too.
             sql, params = facets.matching_organisations_sql(self.scope, self.spec)
         else:
             sql = (
@@ -93,17 +100,21 @@ class Population:
             )
             params = [clusters]
         conditions, extra = [f"o.id IN ({sql})"], list(params)
+        if not self.profile_filtered:
+            for axis, (source, _column) in facets.COLUMNS.items():
+                if self.spec.keys[axis]:
+                    conditions.append(f"{source} = ANY(%s)")
+                    extra.append(list(self.spec.keys[axis]))
         if self.basins:
-            conditions.append(
-                f"o.commune_id IN (SELECT id FROM {Commune._meta.db_table} "
-                "WHERE bmo_basin_id = ANY(%s))"
-            )
+            conditions.append("c.bmo_basin_id = ANY(%s)")
             extra.append(list(self.basins))
         if self.organisation_ids:
             conditions.append("o.id = ANY(%s)")
             extra.append(list(self.organisation_ids))
         return (
-            f"SELECT o.id FROM {Organisation._meta.db_table} o WHERE {' AND '.join(conditions)}",
+            f"SELECT o.id FROM {Organisation._meta.db_table} o "
+            f"LEFT JOIN {Commune._meta.db_table} c ON c.id = o.commune_id "
+            f"WHERE {' AND '.join(conditions)}",
             extra,
         )
 

@@ -72,7 +72,7 @@ def _needs(population):
         WITH sn AS ({latest}),
         per AS (SELECT skill_id, organisation_id, SUM(people) AS people
                 FROM sn GROUP BY skill_id, organisation_id),
-        people AS (SELECT skill_id, COUNT(*) AS organisations, SUM(people) AS total,
+        people AS (SELECT skill_id, COUNT(*) AS organisations, SUM(people)::bigint AS total,
                        COUNT(people) AS giving, MAX(people) AS largest
                    FROM per GROUP BY skill_id),
         attributes AS (
@@ -101,7 +101,7 @@ def _needs(population):
         WITH sn AS ({latest}),
         per AS (SELECT skill_id, horizon_years, organisation_id, SUM(people) AS people
                 FROM sn GROUP BY skill_id, horizon_years, organisation_id)
-        SELECT skill_id, horizon_years, SUM(people), COUNT(people), MAX(people)
+        SELECT skill_id, horizon_years, SUM(people)::bigint, COUNT(people), MAX(people)
         FROM per GROUP BY skill_id, horizon_years ORDER BY skill_id, horizon_years
         """,
         params,
@@ -256,8 +256,8 @@ def training_needs(population):
             WHERE sn.preferred_answer = %s OR sn.kind = %s
             GROUP BY sn.skill_id, sn.horizon_years, c.department_id, sn.organisation_id
         )
-        SELECT skill_id, horizon_years, department_id, SUM(people), COUNT(people), MAX(people),
-            COUNT(*)
+        SELECT skill_id, horizon_years, department_id,
+            SUM(people)::bigint, COUNT(people), MAX(people), COUNT(*)
         FROM per GROUP BY skill_id, horizon_years, department_id
         """,
         [*params, SkillNeed.Answer.TRAIN, SkillNeed.Kind.NEW],

@@ -84,6 +84,7 @@ def test_headcount_ages_and_contracts(example):
     assert figures.organisations == 3
     assert (figures.headcount.value, figures.headcount.organisations) == (35, 3)
     assert figures.headcount.largest == 20
+    assert isinstance(figures.headcount.value, int)
     # Age bands over A and B only (C gave none): 30 people.
     assert (figures.aged_headcount.value, figures.aged_headcount.organisations) == (30, 2)
     assert figures.ages["age_55_59"].value == 6
