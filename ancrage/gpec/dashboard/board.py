@@ -1,0 +1,211 @@
+"""The whole dashboard of a population: every table, its chart, the totals.
+
+    board = build(filters, assumptions, secret=False)   # the cluster's staff
+    board = build(filters, assumptions, secret=True)    # across a network
+
+The figures are computed once per period: `occupation_figures` for the day
+asked and a year earlier, `skill_figures` and the territories for the day
+asked; the rest is Python."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from ancrage.core import charts
+from ancrage.gpec import occupations, skills
+from ancrage.gpec.dashboard import skills as skill_tables
+from ancrage.gpec.dashboard import summary, tables, territories
+from ancrage.gpec.dashboard.cells import DASH, Shown
+
+CHART_ROWS = 15
+TREND_SERIES = 6
+
+
+@dataclass
+class Board:
+    filters: object
+    totals: object
+    secret: bool
+    needs: object
+    needs_chart: str
+    tension: object
+    tension_chart: str
+    pyramid_choices: list  # [(code, label)]
+    pyramid_occupation: object  # referentiel.Occupation or None
+    pyramid: object
+    pyramid_chart: str
+    supply: object
+    supply_chart: str
+    fragile: object
+    fragile_chart: str
+    emerging: object
+    emerging_chart: str
+    departments: object
+    departments_map: str
+    basins: object
+    basins_map: str
+    comparison: object
+
+    @property
+    def empty(self):
+        return not self.totals.declared
+
+    @property
+    def tables(self):
+        found = [
+            self.needs,
+            self.tension,
+            self.supply,
+            self.pyramid,
+            self.fragile,
+            self.emerging,
+            self.departments,
+            self.basins,
+            self.comparison,
+        ]
+        return [table for table in found if table is not None]
+
+    @property
+    def headline(self):
+        """(headcount, needs at 1 year, needs at 3 years) cells of the total row."""
+        if not self.needs.total:
+            return None
+        return self.needs.total[2], self.needs.total[5], self.needs.total[7]
+
+
+def _shown(cell):
+    return cell.shown_value if isinstance(cell, Shown) else None
+
+
+def _chart_text(cell):
+    return _("secret") if cell.hidden else cell.plain
+
+
+def needs_chart(table, horizon):
+    column = 5 if horizon == 1 else 7
+    rows = [
+        (row[0].text, _shown(row[column]), _chart_text(row[column]))
+        for row in table.rows[:CHART_ROWS]
+    ]
+    return charts.bars(
+        rows,
+        title=table.title,
+        desc=_("Les %(count)s métiers aux besoins les plus élevés ; le tableau les donne tous.")
+        % {"count": len(rows)},
+    )
+
+
+def tension_chart(table):
+    scored = [row for row in table.rows if row[1].value is not None or row[1].hidden]
+    rows = [(row[0].text, _shown(row[1]), _chart_text(row[1])) for row in scored[:CHART_ROWS]]
+    return charts.diverging_bars(
+        rows,
+        title=table.title,
+        desc=_(
+            "Indicateur de tension centré sur la moyenne des métiers : à droite, plus tendu "
+            "que la moyenne ; à gauche, moins."
+        ),
+    )
+
+
+def supply_chart(table):
+    total_index = len(table.headers) - 2
+    ranked = sorted(table.rows, key=lambda row: -(_shown(row[2]) or 0))[:CHART_ROWS]
+    rows = [
+        (
+            row[0].text,
+            (_shown(row[2]), _chart_text(row[2])),
+            (_shown(row[total_index]), row[total_index].plain or DASH),
+        )
+        for row in ranked
+    ]
+    return charts.paired_bars(
+        rows,
+        [_("Besoins à 3 ans"), _("Offre totale")],
+        title=table.title,
+        desc=_("Besoins à 3 ans et offre connue des métiers aux besoins les plus élevés."),
+    )
+
+
+def pyramid_chart(table):
+    rows = [
+        (row[0].text, _shown(row[1]), _chart_text(row[1]), row[0].value in tables.AGEING_BANDS)
+        for row in table.rows
+    ]
+    return charts.pyramid(
+        rows,
+        title=table.title,
+        desc=_("Les tranches de 55 ans et plus, proches de la retraite, sont en orange."),
+    )
+
+
+def fragile_chart(table):
+    rows = [(row[0].text, _shown(row[2]), _chart_text(row[2])) for row in table.rows[:CHART_ROWS]]
+    return charts.bars(
+        rows,
+        title=_("Organisations qui détiennent chaque compétence fragile"),
+        desc=_("Moins il y a de détenteurs, plus la compétence est fragile."),
+    )
+
+
+def emerging_chart(table, years):
+    series = [
+        (row[0].text, [_shown(cell) for cell in row[1 : 1 + len(years)]])
+        for row in table.rows[:TREND_SERIES]
+    ]
+    return charts.lines(
+        [str(year) for year in years],
+        series,
+        title=_("Organisations déclarant un besoin, par année"),
+        desc=_("Les compétences émergentes : leurs besoins déclarés progressent."),
+    )
+
+
+def territory_map(found, table, kind, horizon):
+    return territories.needs_map(found, kind, table.rows, horizon) if table.rows else ""
+
+
+def build(filters, assumptions, *, secret):
+    population = filters.population
+    figures = occupations.occupation_figures(population, assumptions)
+    previous = occupations.occupation_figures(population.shifted(years=-1), assumptions)
+    skill_list = skills.skill_figures(population)
+    found = territories.territories(population, assumptions)
+    totals = summary.totals(population)
+
+    needs = tables.needs_table(figures, filters.horizon, totals, secret)
+    tension = tables.tension_table(figures, secret)
+    supply = tables.supply_table(figures, secret)
+    aged = [item for item in figures if item.aged_headcount.value]
+    choices = [(item.occupation.code, tables.occupation_label(item.occupation)) for item in aged]
+    chosen = next((item for item in aged if item.occupation.code == filters.pyramid), None)
+    chosen = chosen or (aged[0] if aged else None)
+    pyramid = tables.pyramid_table(chosen, secret) if chosen else None
+    fragile = skill_tables.fragile_table(skill_list, secret)
+    emerging, years = skill_tables.emerging_table(skill_list, secret)
+    departments = territories.table(found, territories.DEPARTMENT, secret)
+    basins = territories.table(found, territories.BASIN, secret)
+    return Board(
+        filters=filters,
+        totals=totals,
+        secret=secret,
+        needs=needs,
+        needs_chart=needs_chart(needs, filters.horizon) if needs.rows else "",
+        tension=tension,
+        tension_chart=tension_chart(tension) if tension.rows else "",
+        pyramid_choices=choices,
+        pyramid_occupation=chosen.occupation if chosen else None,
+        pyramid=pyramid,
+        pyramid_chart=pyramid_chart(pyramid) if pyramid else "",
+        supply=supply,
+        supply_chart=supply_chart(supply) if supply.rows else "",
+        fragile=fragile,
+        fragile_chart=fragile_chart(fragile) if fragile.rows else "",
+        emerging=emerging,
+        emerging_chart=emerging_chart(emerging, years) if emerging.rows and years else "",
+        departments=departments,
+        departments_map=territory_map(found, departments, territories.DEPARTMENT, filters.horizon),
+        basins=basins,
+        basins_map=territory_map(found, basins, territories.BASIN, filters.horizon),
+        comparison=tables.comparison_table(figures, previous, secret),
+    )
