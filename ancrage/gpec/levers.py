@@ -25,6 +25,7 @@ organisations first, then the label."""
 
 from django.utils.translation import gettext as _
 
+from ancrage.gpec import tension as tension_indicator
 from ancrage.gpec.figures import Figure
 from ancrage.gpec.levers_mobility import mobilities
 from ancrage.gpec.models import DifficultyReason, Lever, SkillNeed
@@ -32,8 +33,8 @@ from ancrage.gpec.priority import Evidence, Priority, number, percent
 
 # Recruit: needs at 1 year of at least this many people…
 RECRUIT_MIN_NEEDS = 5
-# … and a tension indicator (standardised across the occupations) at least this high.
-RECRUIT_MIN_TENSION = 0.5
+# … and a strong tension indicator (« forte », standardised across the occupations).
+RECRUIT_MIN_TENSION = tension_indicator.STRONG_FROM
 # Train: at least this many people concerned by a skill need…
 TRAIN_MIN_PEOPLE = 5
 # … and at least this share of the organisations declaring it want to train
@@ -49,7 +50,7 @@ SHARE_MIN_ANSWER_SHARE = 0.5
 SHARE_MIN_TOTAL = 1
 # Promote: a tension indicator at least this high this year and each
 # previous year known, over at least PROMOTE_MIN_YEARS years…
-PROMOTE_MIN_TENSION = 0.5
+PROMOTE_MIN_TENSION = tension_indicator.STRONG_FROM
 PROMOTE_MIN_YEARS = 2
 # … and at least this share of the reasons given blame the occupation's
 # attractiveness or the lack of candidates.
@@ -67,6 +68,12 @@ def _tension(item):
 
 def _weight(tension):
     return 1 + min(max(tension or 0, 0), MAX_TENSION_WEIGHT)
+
+
+def _given(*evidence):
+    """The evidence resting on at least one organisation (a figure nobody
+    gave says nothing, and is not fragile either)."""
+    return [item for item in evidence if item.figure.organisations]
 
 
 def _evidence_tension(item):
@@ -105,7 +112,7 @@ def recruit(item, territory=None):
         territory,
         score=float(needs.value) * _weight(tension),
         organisations=item.organisations,
-        evidence=[
+        evidence=_given(
             Evidence(_("Besoins de recrutement à 1 an"), needs, number(needs.value)),
             _evidence_tension(item),
             Evidence(
@@ -118,7 +125,7 @@ def recruit(item, territory=None):
                 item.open_unfilled,
                 number(item.open_unfilled.value or 0),
             ),
-        ],
+        ),
         explanation=explanation,
     )
 
@@ -159,7 +166,7 @@ def promote(item, past, territory=None):
         territory,
         score=float(needs.value or 0) / 3 * _weight(_tension(item)),
         organisations=item.organisations,
-        evidence=[
+        evidence=_given(
             _evidence_tension(item),
             Evidence(
                 _("Organisations citant l'attractivité ou le manque de candidats"),
@@ -167,7 +174,7 @@ def promote(item, past, territory=None):
                 f"{blamed} / {explained}",
             ),
             Evidence(_("Besoins de recrutement à 3 ans"), needs, number(needs.value or 0)),
-        ],
+        ),
         explanation=explanation,
     )
 

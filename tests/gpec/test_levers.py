@@ -151,6 +151,14 @@ def test_a_priority_on_few_organisations_is_flagged_fragile():
     assert priority.evidence[0].figure.organisations == 2
 
 
+def test_a_figure_nobody_gave_is_left_out_of_the_evidence():
+    figures = occupation(organisations=4)
+    figures.open_unfilled = Figure(0, 0)
+    priority = levers.recruit(figures)
+    assert "Postes ouverts non pourvus" not in [item.label for item in priority.evidence]
+    assert not priority.fragile
+
+
 # Promote
 
 
