@@ -119,6 +119,7 @@ def training_list(request):
     }
     panel = [by_axis[axis] for axis in AXES]
     page = Paginator(needs.rows, PAGE_SIZE).get_page(page_number(request.GET.get("page")))
+    rows = [(need, flag(need)) for need in page.object_list]
     return render(
         request,
         "gpec/training/list.html",
@@ -127,7 +128,8 @@ def training_list(request):
             "panel": panel,
             "chips": chips(needs, panel),
             "page": page,
-            "rows": [(need, flag(need)) for need in page.object_list],
+            "rows": rows,
+            "flagged": any(text for _need, text in rows),
             "ignored": len(spec.ignored),
             "query_string": needs.query_string(),
             "base_url": reverse("gpec_training:list"),
