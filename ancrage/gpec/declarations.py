@@ -4,9 +4,11 @@ jobs, saved with its facts in one transaction.
     declaration = save_declaration(
         cluster, organisation, declared_on, blocks=[{"occupation": o, "headcount": 12, …}],
         skills=[{"skill": s, "horizon_years": 3, …}], user=request.user, on_behalf=False,
+        source=Source.DECLARATION,  # or Source.IMPORT (the staff's XLSX import)
     )
     last_declaration(cluster, organisation)          # the latest one, or None
     declare_unchanged(cluster, organisation, user)   # today, the same facts
+    contents_of([d1, d2])                            # {pk: (blocks, skills)}, 3 queries
 
 A block is one occupation: its workforce (a `WorkforceLine` when the headcount
 is given) and its forecasts (an `OccupationForecast` when any is given). A
@@ -53,7 +55,10 @@ FACT_MODELS = (WorkforceLine, OccupationForecast, SkillNeed)
 
 
 def source_label(declaration):
-    label = _("Déclaration du %(date)s") % {"date": declaration.declared_on.strftime("%d/%m/%Y")}
+    date = declaration.declared_on.strftime("%d/%m/%Y")
+    if declaration.source == Source.IMPORT:
+        return _("Déclaration du %(date)s (importée par l'équipe du cluster)") % {"date": date}
+    label = _("Déclaration du %(date)s") % {"date": date}
     if declaration.on_behalf:
         label += " " + _("(saisie par l'équipe du cluster)")
     return label
@@ -65,7 +70,16 @@ def _given(value):
 
 @transaction.atomic
 def save_declaration(
-    cluster, organisation, declared_on, *, blocks, skills, user, on_behalf, unchanged_from=None
+    cluster,
+    organisation,
+    declared_on,
+    *,
+    blocks,
+    skills,
+    user,
+    on_behalf,
+    unchanged_from=None,
+    source=Source.DECLARATION,
 ):
     declaration = Declaration.objects.create(
         cluster=cluster,
@@ -74,12 +88,13 @@ def save_declaration(
         entered_by=user,
         on_behalf=on_behalf,
         unchanged_from=unchanged_from,
+        source=source,
     )
     common = {
         "cluster": cluster,
         "organisation": organisation,
         "observed_on": declared_on,
-        "source": Source.DECLARATION,
+        "source": source,
         "source_key": declaration.source_key,
         "source_label": source_label(declaration),
         "entered_by": user,
@@ -119,20 +134,36 @@ def contents(declaration):
     takes: one block per occupation, workforce and forecasts together."""
     if declaration is None:
         return [], []
-    key = declaration.source_key
-    blocks = {}
-    for line in WorkforceLine.objects.filter(source_key=key).select_related("occupation"):
-        block = blocks.setdefault(line.occupation_id, {"occupation": line.occupation})
+    return contents_of([declaration])[declaration.pk]
+
+
+def contents_of(declarations):
+    """``{declaration pk: (blocks, skills)}`` for several declarations, read
+    in three queries whatever their number."""
+    keys = {declaration.source_key: declaration.pk for declaration in declarations}
+    blocks = {pk: {} for pk in keys.values()}
+    skills = {pk: [] for pk in keys.values()}
+    lines = WorkforceLine.objects.filter(source_key__in=keys).select_related("occupation")
+    for line in lines:
+        block = blocks[keys[line.source_key]].setdefault(
+            line.occupation_id, {"occupation": line.occupation}
+        )
         block.update({field: getattr(line, field) for field in WORKFORCE_FIELDS})
-    for forecast in OccupationForecast.objects.filter(source_key=key).select_related("occupation"):
-        block = blocks.setdefault(forecast.occupation_id, {"occupation": forecast.occupation})
+    forecasts = OccupationForecast.objects.filter(source_key__in=keys).select_related("occupation")
+    for forecast in forecasts:
+        block = blocks[keys[forecast.source_key]].setdefault(
+            forecast.occupation_id, {"occupation": forecast.occupation}
+        )
         block.update({field: getattr(forecast, field) for field in FORECAST_FIELDS})
-    skills = [
-        {field: getattr(need, field) for field in SKILL_FIELDS}
-        for need in SkillNeed.objects.filter(source_key=key).select_related("skill").order_by("pk")
-    ]
-    ordered = sorted(blocks.values(), key=lambda block: block["occupation"].label)
-    return ordered, skills
+    needs = SkillNeed.objects.filter(source_key__in=keys).select_related("skill").order_by("pk")
+    for need in needs:
+        skills[keys[need.source_key]].append(
+            {field: getattr(need, field) for field in SKILL_FIELDS}
+        )
+    return {
+        pk: (sorted(blocks[pk].values(), key=lambda block: block["occupation"].label), skills[pk])
+        for pk in keys.values()
+    }
 
 
 def declare_unchanged(cluster, organisation, user, *, on_behalf=False):

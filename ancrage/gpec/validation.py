@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ancrage.gpec.models import WorkforceLine
+from ancrage.referentiel.vocabulary import comparable
 
 # The largest count a cell takes: fits the database's integer columns.
 MAX_COUNT = 2_000_000_000
@@ -146,3 +147,61 @@ def declared_on_error(value, today=None):
             "La date de déclaration ne peut pas être dans le futur (au plus tard le %(date)s)."
         ) % {"date": today.strftime("%d/%m/%Y")}
     return None
+
+
+DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
+
+
+def parse_date(value):
+    """A date typed in a cell (jj/mm/aaaa or aaaa-mm-jj): ``(date, None)``,
+    ``(None, None)`` when the cell is empty, or ``(None, message)``."""
+    if isinstance(value, datetime.datetime):
+        return value.date(), None
+    if isinstance(value, datetime.date):
+        return value, None
+    text = str(value or "").strip()
+    if not text:
+        return None, None
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, pattern).date(), None
+        except ValueError:
+            continue
+    return None, _(
+        "« %(value)s » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple %(date)s)."
+    ) % {
+        "value": text[:40],
+        "date": timezone.localdate().strftime("%d/%m/%Y"),
+    }
+
+
+def parse_choice(value, choices):
+    """One of `choices` (``[(value, label)]``) typed in a cell, by its value
+    or its label (case and accents aside): ``(value, None)``, ``(None, None)``
+    when the cell is empty, or ``(None, message)`` listing the choices."""
+    text = str(value if value is not None else "").strip()
+    if not text:
+        return None, None
+    wanted = comparable(text)
+    for choice, label in choices:
+        if wanted in (comparable(str(choice)), comparable(str(label))):
+            return choice, None
+    listed = ", ".join(f"« {label} »" for _choice, label in choices)
+    return None, _("« %(value)s » n'est pas une valeur possible : %(choices)s.") % {
+        "value": text[:40],
+        "choices": listed,
+    }
+
+
+def unknown_occupation_message(code):
+    return _(
+        "Le code ROME « %(code)s » n'existe pas dans le référentiel des métiers "
+        "(une lettre et quatre chiffres, par exemple H2903)."
+    ) % {"code": code[:40]}
+
+
+def unknown_skill_message(value):
+    return _(
+        "La compétence « %(value)s » n'existe pas dans le référentiel : donnez son code "
+        "ou son libellé exact."
+    ) % {"value": value[:80]}

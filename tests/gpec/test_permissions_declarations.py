@@ -1,7 +1,7 @@
 """Who may open each GPEC declaration screen: the organisation's users for
 the clusters it is an active member of (another cluster answers 404); the
 acting cluster's staff for its active members (another cluster's member
-answers 404)."""
+answers 404) and for the list of their declarations."""
 
 from ancrage.clusters.factories import ClusterFactory
 from ancrage.gpec.factories import DeclarationFactory
@@ -12,6 +12,7 @@ from tests.permissions import LOGIN, REDIRECT, Case, everyone, permission_test
 MEMBER = everyone(403, anonymous=LOGIN, member_a=200)
 MEMBER_404 = everyone(403, anonymous=LOGIN, member_a=404)
 STAFF_OF_A = everyone(403, anonymous=LOGIN, staff_a=200, staff_b=404)
+STAFF = everyone(403, anonymous=LOGIN, staff_a=200, staff_b=200)
 
 
 def member_a(cast):
@@ -33,6 +34,11 @@ def other_cluster(cast):
 
 def organisation_of_a(cast):
     return {"organisation_pk": member_a(cast).pk}
+
+
+def organisation_of_a_declared(cast):
+    DeclarationFactory(cluster=cast.cluster_a, organisation=member_a(cast))
+    return organisation_of_a(cast)
 
 
 def organisation_of_b(cast):
@@ -73,6 +79,26 @@ MATRIX = [
         "gpec_declarations:declare_on_behalf",
         everyone(403, anonymous=LOGIN, staff_a=404, staff_b=200),
         kwargs=organisation_of_b,
+    ),
+    Case("gpec_declarations:list", STAFF),
+    Case("gpec_declarations:list", STAFF, data={"format": "xlsx", "etat": "jamais"}),
+    Case("gpec_declarations:list", STAFF, data={"etat": "n'importe quoi", "page": "x"}),
+    Case(
+        "gpec_declarations:unchanged_on_behalf",
+        everyone(403, anonymous=LOGIN, staff_a=REDIRECT, staff_b=404),
+        kwargs=organisation_of_a_declared,
+        method="post",
+    ),
+    Case(
+        "gpec_declarations:unchanged_on_behalf",
+        everyone(403, anonymous=LOGIN, staff_a=404, staff_b=REDIRECT),
+        kwargs=organisation_of_b,
+        method="post",
+    ),
+    Case(
+        "gpec_declarations:unchanged_on_behalf",
+        everyone(403, anonymous=LOGIN, staff_a=405, staff_b=405),
+        kwargs=organisation_of_a,
     ),
 ]
 
