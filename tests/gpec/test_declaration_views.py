@@ -284,3 +284,46 @@ def test_a_former_member_cannot_declare(client, cast, organisation):
     login(client, cast.staff_a)
     url = reverse("gpec_declarations:declare_on_behalf", args=[organisation.pk])
     assert client.get(url).status_code == 404
+
+
+def test_staff_say_nothing_changed_on_behalf_of_a_member(client, cast, occupations, organisation):
+    last = declarations.save_declaration(
+        cast.cluster_a,
+        organisation,
+        datetime.date(2025, 6, 1),
+        blocks=[{"occupation": occupations["soudage"], "headcount": 7}],
+        skills=[],
+        user=cast.member_a,
+        on_behalf=False,
+    )
+    login(client, cast.staff_a)
+    url = reverse("gpec_declarations:unchanged_on_behalf", args=[organisation.pk])
+    history = reverse("gpec_declarations:history", args=[organisation.pk])
+    response = client.post(url)
+    assert response["Location"] == history
+    again = Declaration.objects.exclude(pk=last.pk).get()
+    assert again.unchanged_from == last and again.declared_on == timezone.localdate()
+    assert again.on_behalf and again.entered_by == cast.staff_a
+    line = WorkforceLine.objects.get(source_key=again.source_key)
+    assert (line.headcount, line.on_behalf, line.entered_by) == (7, True, cast.staff_a)
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.UPDATE)
+    assert entry.details["on_behalf"] is True and entry.details["unchanged_from"] == last.pk
+    page = client.get(history).content.decode()
+    assert "les chiffres du 01/06/2025 de Usinage Alpha sont repris" in page
+    assert "rien n'avait changé" in page
+    # From the list of declarations, back to the list with its filter.
+    listed = reverse("gpec_declarations:list") + "?etat=ancienne"
+    assert client.post(url, {"next": listed})["Location"] == listed
+    for elsewhere in ("https://exemple.com/", "//exemple.com/cluster/gpec/declarations/"):
+        assert client.post(url, {"next": elsewhere})["Location"] == history
+
+
+def test_staff_nothing_changed_without_a_declaration_asks_to_declare(client, cast, organisation):
+    login(client, cast.staff_a)
+    url = reverse("gpec_declarations:unchanged_on_behalf", args=[organisation.pk])
+    response = client.post(url, follow=True)
+    assert response.redirect_chain[-1][0] == reverse(
+        "gpec_declarations:declare_on_behalf", args=[organisation.pk]
+    )
+    assert "Usinage Alpha n&#x27;a encore rien déclaré" in response.content.decode()
+    assert not Declaration.objects.exists()
