@@ -78,11 +78,11 @@ def benchmarks_sheet(page):
         _("Code ROME"),
         _("Indicateur"),
         _("Votre chiffre") if not page.staff else _("Son chiffre"),
-        _("Médiane du cluster"),
+        _("Médiane des autres adhérents"),
         _("Quartiles"),
     ]
     if page.staff:
-        headers += [_("Organisations"), _("Moins de 3 organisations")]
+        headers += [_("Autres organisations"), _("Moins de 3 organisations")]
     rows = []
     for block in page.occupations:
         for row in block.benchmarks:

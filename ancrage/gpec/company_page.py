@@ -238,14 +238,14 @@ def ageing_sentence(occupation, benchmark, staff):
         return (
             _(
                 "Sa part des 55 ans et plus en %(occupation)s est de %(own)s, "
-                "médiane du cluster %(median)s."
+                "médiane des autres adhérents du cluster %(median)s."
             )
             % values
         )
     return (
         _(
             "Votre part des 55 ans et plus en %(occupation)s est de %(own)s, "
-            "médiane du cluster %(median)s."
+            "médiane des autres adhérents du cluster %(median)s."
         )
         % values
     )

@@ -1,7 +1,7 @@
 """Anonymised cluster benchmarks for one member's GPEC page: per occupation
-it declares, the quartiles over the cluster's organisations of a ratio each
-organisation has (its share of people aged 55 and over, its vacancy rate…),
-with the organisation's own ratio computed the same way.
+it declares, the quartiles over the cluster's OTHER organisations of a ratio
+each organisation has (its share of people aged 55 and over, its vacancy
+rate…), with the organisation's own ratio computed the same way.
 
     everyone = cluster_population(cluster, assumptions)
     found = benchmarks(everyone, organisation_id, occupation_ids, assumptions)
@@ -9,13 +9,16 @@ with the organisation's own ratio computed the same way.
 
 Each organisation's ratio is computed from its latest facts
 (`Population.latest_sql`), then the quartiles over those ratios
-(`percentile_cont`, interpolated): one statement. A benchmark resting on
-fewer than `secrecy.Rules.min_contributors` organisations is `fragile`:
-staff see it flagged, members see it hidden. With the median and its own
-ratio, a member of a benchmark over 3 or 4 organisations could work the
-other ratios back out of the quartiles (they interpolate between two
-neighbouring ratios): members see the quartiles only from
-`QUARTILES_MIN` organisations on, the median from 3.
+(`percentile_cont`, interpolated): one statement.
+
+Secrecy. The organisation itself is left out of its benchmarks: were it
+in, it could declare again with a very low then a very high figure and read
+the others' figures off the median as it moves. A benchmark resting on
+fewer than `secrecy.Rules.min_contributors` other organisations is
+`fragile`: staff see it flagged, members see it hidden. Over 3 or 4
+organisations, the quartiles and the median would give every figure back
+(they interpolate between neighbouring ones): members see the quartiles only
+from `QUARTILES_MIN` organisations on.
 
 The ratios, per organisation and occupation:
 - ageing_share: (55–59 + 60 and over) ÷ headcount, over the lines with age bands;
@@ -60,8 +63,9 @@ UNITS = {key: unit for key, _label, unit in METRICS}
 
 @dataclass
 class Benchmark:
-    """The quartiles of one ratio over the organisations that have it, and
-    the organisation's own ratio (None when it has none)."""
+    """The quartiles of one ratio over the other organisations that have it
+    (None when none has), and the organisation's own ratio (None when it
+    has none)."""
 
     metric: str
     organisations: int
@@ -105,8 +109,8 @@ def _needs(horizon):
 
 def benchmarks(everyone, organisation_id, occupation_ids, assumptions):
     """{(occupation_id, metric): Benchmark} over `everyone` (a `Population`:
-    the cluster's members, unfiltered), for the occupations `occupation_ids`, with the own
-    ratios of `organisation_id`."""
+    the cluster's members, unfiltered) but `organisation_id`, for the
+    occupations `occupation_ids`, with the own ratios of `organisation_id`."""
     if not occupation_ids:
         return {}
     workforce, workforce_params = everyone.latest_sql(WorkforceLine)
@@ -151,8 +155,9 @@ def benchmarks(everyone, organisation_id, occupation_ids, assumptions):
                         THEN ({_needs(3)})::float / headcount END AS needs_3y_rate
             FROM joined
         )
-        SELECT p.occupation_id, m.metric, count(*),
-               percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY m.value),
+        SELECT p.occupation_id, m.metric, count(*) FILTER (WHERE p.organisation_id <> %s),
+               percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY m.value)
+                   FILTER (WHERE p.organisation_id <> %s),
                max(m.value) FILTER (WHERE p.organisation_id = %s)
         FROM per_organisation p
         CROSS JOIN LATERAL (VALUES {metrics}) AS m(metric, value)
@@ -170,12 +175,14 @@ def benchmarks(everyone, organisation_id, occupation_ids, assumptions):
         assumptions.retire_60_plus_3y,
         assumptions.retire_55_59_3y,
         organisation_id,
+        organisation_id,
+        organisation_id,
     ]
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         rows = cursor.fetchall()
     return {
-        (occupation_id, metric): Benchmark(metric, count, *quartiles, own)
+        (occupation_id, metric): Benchmark(metric, count, *(quartiles or (None,) * 3), own)
         for occupation_id, metric, count, quartiles, own in rows
     }
 

@@ -15,7 +15,10 @@ def test_a_member_reads_its_page(page, live_server, cast, alpha):  # noqa: F811
     page.goto(reverse("gpec_company:mine", args=[cast.cluster_a.pk]))
     page.get_by_role("heading", name="Vos emplois et compétences").wait_for()
     assert page.locator("svg.chart").count() == 3  # overall, Usinage, Soudage
-    assert "médiane du cluster 20,0" in page.get_by_text("Votre part des 55 ans").inner_text()
+    assert (
+        "médiane des autres adhérents du cluster 20,0"
+        in page.get_by_text("Votre part des 55 ans").inner_text()
+    )
     assert page.locator("span.secret").count() >= 1
     assert_accessible(page)
 
