@@ -12,7 +12,6 @@ from openpyxl import load_workbook
 from ancrage.accounts.models import AuditEntry
 from ancrage.gpec.factories import DeclarationFactory, SkillNeedFactory
 from ancrage.gpec.models import SkillNeed
-from ancrage.matrix.factories import MatrixProfileFactory
 from ancrage.organisations.factories import MembershipFactory
 from ancrage.referentiel.factories import SkillFactory
 from ancrage.territory.models import Commune
@@ -31,11 +30,8 @@ def needs(cast):
     saint_nazaire = Commune.objects.get(code="44184")
     welding = SkillFactory(label="Soudage TIG")
     python = SkillFactory(label="Programmer en Python")
-    # With matrix profiles: the matrix's filters (territory too) read them.
     members = [
-        MatrixProfileFactory(
-            membership__cluster=cast.cluster_a, membership__organisation__commune=commune
-        ).membership.organisation
+        MembershipFactory(cluster=cast.cluster_a, organisation__commune=commune).organisation
         for commune in (lorient, lorient, lorient, saint_nazaire)
     ]
     declarations = [
