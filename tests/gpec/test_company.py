@@ -237,7 +237,7 @@ def test_the_page_reads_in_a_few_queries(client, cast, alpha, django_assert_max_
         ActionFactory(cluster=cast.cluster_a, occupation=alpha["usinage"], skill=alpha["cnc"])
     login(client, cast.member_a)
     client.get(mine(cast))
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(25):
         response = client.get(mine(cast))
     assert len(response.context["page"].actions) == 5
 

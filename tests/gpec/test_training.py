@@ -137,7 +137,7 @@ def test_the_list_reads_in_a_few_queries(client, cast, needs, django_assert_max_
             people=1,
             preferred_answer=TRAIN,
         )
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(16):
         response = client.get(reverse("gpec_training:list"))
     assert len(response.context["rows"]) == 13
 
