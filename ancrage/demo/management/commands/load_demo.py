@@ -11,6 +11,7 @@ from ancrage.clusters.factories import ClusterFactory, NetworkFactory
 from ancrage.clusters.models import Cluster, ClusterStaff, StaffInvitation
 from ancrage.demo import data
 from ancrage.demo.gpec import load_declarations
+from ancrage.demo.gpec_plans import load_plans
 from ancrage.demo.members import load_members
 from ancrage.demo.stories import admin_of, load_estuary, load_proposals
 from ancrage.demo.surveys import load_surveys
@@ -101,6 +102,7 @@ class Command(BaseCommand):
         load_tenders()
         load_surveys()
         load_declarations()
+        load_plans()
         return logins
 
     def load_vocabularies(self):
