@@ -1,0 +1,248 @@
+"""Server time of the GPEC figures and screens on the national dataset.
+
+    ANCRAGE_VAR_DIR=/tmp/var-bench .venv/bin/python -m benchmarks.bench_gpec
+
+Times, median of `--runs` runs after a warm-up:
+
+- the figure functions (`gpec.occupations.occupation_figures`,
+  `gpec.skills.skill_figures`, `gpec.skills.training_needs`) for the largest
+  cluster (800 active members), for the whole network, and for the network
+  narrowed to one territory (the département, then the zone d'emploi, with
+  the most members);
+- the pages through Django (middleware, view, template) with the test
+  client: the cluster's GPEC dashboard as its staff (budget 300 ms), the
+  network's GPEC dashboard as a platform administrator, whole and per
+  territory (budget 2 s), and the strategy PDF of the largest cluster
+  (budget 15 s).
+
+Exits with status 1 when a page's median is over its budget. Only reads the
+data: the staff member and the administrator it needs are written in a
+transaction rolled back at the end. A screen not there yet is skipped.
+"""
+
+import argparse
+import os
+import statistics
+import time
+
+BUDGETS = {"cluster": 0.3, "network": 2.0, "pdf": 15.0}  # seconds, median
+PARTS = ("functions", "cluster", "network", "pdf")
+PDF_NAMES = ("gpec_strategy:pdf", "gpec_strategy:strategy_pdf", "gpec_strategy:print")
+
+
+def timed(function, runs):
+    """(median seconds, last result) of `runs` calls after a warm-up."""
+    result = function()
+    timings = []
+    for _run in range(runs):
+        started = time.perf_counter()
+        result = function()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings), timings, result
+
+
+def show(label, median, timings):
+    load = os.getloadavg()[0]  # the machine is shared: say how busy it was
+    runs = ", ".join(f"{t * 1000:.0f}" for t in timings)
+    print(f"  {label}: médiane {median * 1000:.0f} ms (essais {runs} ms ; charge {load:.1f})")
+
+
+def territories(network_scope):
+    """The département and the zone d'emploi with the most members of the network."""
+    from django.db.models import Count
+
+    from ancrage.organisations.models import Organisation
+
+    members = Organisation.objects.filter(
+        memberships__cluster__in=list(network_scope.cluster_ids()),
+        memberships__status="active",
+    ).distinct()
+    department = (
+        members.values("commune__department__code").annotate(n=Count("pk")).order_by("-n").first()
+    )
+    zone = (
+        members.exclude(commune__employment_zone=None)
+        .values("commune__employment_zone__code")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
+    )
+    found = [("departement", department["commune__department__code"], department["n"])]
+    if zone:
+        found.append(("zone", zone["commune__employment_zone__code"], zone["n"]))
+    return found
+
+
+def time_functions(scopes, runs):
+    from django.http import QueryDict
+
+    from ancrage.gpec import assumptions, population
+    from ancrage.gpec.occupations import occupation_figures
+    from ancrage.gpec.skills import skill_figures, training_needs
+
+    defaults = assumptions.defaults()
+    print("Fonctions de calcul")
+    for label, scope, params in scopes:
+        query = QueryDict(mutable=True)
+        for name, value in params.items():
+            query[name] = value
+        people = population.for_request(scope, query)
+        for name, function in (
+            ("occupation_figures", lambda p=people: occupation_figures(p, defaults)),
+            (
+                "occupation_figures (année précédente)",
+                lambda p=people: occupation_figures(p.shifted(years=-1), defaults),
+            ),
+            ("skill_figures", lambda p=people: skill_figures(p)),
+            ("training_needs", lambda p=people: training_needs(p)),
+        ):
+            median, timings, result = timed(function, runs)
+            show(f"{label} — {name} ({len(result)} lignes)", median, timings)
+
+
+def pdf_url():
+    from django.urls import NoReverseMatch, reverse
+
+    for name in PDF_NAMES:
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def time_pages(pages, runs):
+    """[(label, budget key, client, url, params)]: the verdicts."""
+    from django.urls import NoReverseMatch
+
+    print("Pages")
+    verdicts = []
+    for label, budget, client, url, params in pages:
+        if url is None:
+            print(f"  {label}: pas encore disponible, ignorée")
+            continue
+
+        def get(c=client, u=url, p=params, name=label):
+            response = c.get(u, p)
+            if response.status_code != 200:
+                raise SystemExit(f"{name}: HTTP {response.status_code}")
+            return response
+
+        try:
+            median, timings, _response = timed(get, runs)
+        except NoReverseMatch as error:
+            print(f"  {label}: lien manquant ({error}), ignorée")
+            continue
+        show(label, median, timings)
+        verdict = median <= BUDGETS[budget]
+        verdicts.append(verdict)
+        print(f"    budget ≤ {BUDGETS[budget]:g} s : {'OK' if verdict else 'DÉPASSÉ'}")
+    return verdicts
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pdf-runs", type=int, default=3)
+    parser.add_argument(
+        "--only", nargs="+", choices=PARTS, default=PARTS, help="parties mesurées (toutes)"
+    )
+    arguments = parser.parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ancrage.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections, transaction
+    from django.db.models import Count, Q
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+    from django.urls import reverse
+
+    from ancrage.accounts.factories import UserFactory
+    from ancrage.clusters.factories import ClusterStaffFactory
+    from ancrage.clusters.models import Cluster, ClusterStaff, Network
+    from ancrage.gpec.models import WorkforceLine
+    from ancrage.matrix.query import Scope
+    from tests.cast import login
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    # Static URLs without collectstatic's manifest, as in the tests.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    os.makedirs(settings.STATIC_ROOT, exist_ok=True)  # whitenoise warns otherwise
+    setup_test_environment()
+    # The pages run inside this script's transaction: keep its connection open.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    cluster = (
+        Cluster.objects.annotate(
+            members=Count("memberships", filter=Q(memberships__status="active"))
+        )
+        .order_by("-members", "pk")
+        .first()
+    )
+    network = Network.objects.annotate(size=Count("clusters")).order_by("-size").first()
+    if cluster is None or network is None or not WorkforceLine.objects.exists():
+        raise SystemExit("Générez d'abord les données : python -m benchmarks.generate")
+    network_scope = Scope.of_network(network)
+    places = territories(network_scope)
+    print(
+        f"{cluster.name} : {cluster.members} adhérents actifs ; réseau {network.name} : "
+        f"{network.size} clusters ; {WorkforceLine.objects.count()} lignes d'effectifs ; "
+        + " ; ".join(f"{axis} {code} : {count} organisations" for axis, code, count in places)
+    )
+    verdicts = []
+    if "functions" in arguments.only:
+        scopes = [(cluster.name, Scope.of_cluster(cluster), {}), ("réseau", network_scope, {})]
+        scopes += [
+            (f"réseau, {axis} {code}", network_scope, {axis: code}) for axis, code, _n in places
+        ]
+        time_functions(scopes, arguments.runs)
+    if set(arguments.only) - {"functions"}:
+        with transaction.atomic():
+            staff = ClusterStaffFactory(
+                cluster=cluster,
+                role=ClusterStaff.Role.ADMIN,
+                user__with_mfa=True,
+                user__email="bench-gpec-staff@bench.ancrage.test",
+            ).user
+            admin = UserFactory(
+                platform_admin=True, with_mfa=True, email="bench-gpec-admin@bench.ancrage.test"
+            )
+            staff_client, admin_client = login(Client(), staff), login(Client(), admin)
+            network_url = reverse("network_gpec:dashboard")
+            fixed = {"reseau": network.slug}
+            pages = [
+                (
+                    f"tableau de bord GPEC de {cluster.name}",
+                    "cluster",
+                    staff_client,
+                    reverse("gpec_dashboard:dashboard"),
+                    {},
+                ),
+                ("tableau de bord GPEC du réseau", "network", admin_client, network_url, fixed),
+            ]
+            pages += [
+                (
+                    f"tableau de bord GPEC du réseau, {axis} {code}",
+                    "network",
+                    admin_client,
+                    network_url,
+                    {**fixed, axis: code},
+                )
+                for axis, code, _n in places
+            ]
+            pdf = ("PDF « Stratégie emploi-compétences »", "pdf", staff_client, pdf_url(), {})
+            verdicts += time_pages([p for p in pages if p[1] in arguments.only], arguments.runs)
+            if "pdf" in arguments.only:
+                verdicts += time_pages([pdf], arguments.pdf_runs)
+            transaction.set_rollback(True)
+    raise SystemExit(0 if all(verdicts) else 1)
+
+
+if __name__ == "__main__":
+    main()
