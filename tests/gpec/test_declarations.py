@@ -19,7 +19,13 @@ def membership():
     return MembershipFactory()
 
 
-def declare(membership, user=None, on_behalf=False, day=datetime.date(2025, 3, 14)):
+def declare(
+    membership,
+    user=None,
+    on_behalf=False,
+    day=datetime.date(2025, 3, 14),
+    source=Source.DECLARATION,
+):
     usinage = OccupationFactory(label="Usinage")
     soudage = OccupationFactory(label="Soudage")
     return declarations.save_declaration(
@@ -33,6 +39,7 @@ def declare(membership, user=None, on_behalf=False, day=datetime.date(2025, 3, 1
         skills=[{"skill": SkillFactory(), "horizon_years": 3, "people": 2, "kind": ""}],
         user=user,
         on_behalf=on_behalf,
+        source=source,
     )
 
 
@@ -89,3 +96,25 @@ def test_nothing_changed_copies_the_last_facts_today(membership):
 def test_nothing_changed_needs_a_previous_declaration(membership):
     assert declarations.declare_unchanged(membership.cluster, membership.organisation, None) is None
     assert not Declaration.objects.exists()
+
+
+def test_an_imported_declaration_and_its_facts_say_so(membership):
+    declaration = declare(membership, on_behalf=True, source=Source.IMPORT)
+    assert declaration.source == Source.IMPORT
+    for model in (WorkforceLine, OccupationForecast, SkillNeed):
+        fact = model.objects.filter(source_key=declaration.source_key).first()
+        assert (fact.source, fact.on_behalf) == (Source.IMPORT, True)
+        assert fact.source_label == ("Déclaration du 14/03/2025 (importée par l'équipe du cluster)")
+
+
+def test_contents_of_several_declarations_in_three_queries(membership, django_assert_num_queries):
+    first = declare(membership, day=datetime.date(2024, 1, 1))
+    second = declare(membership)
+    empty = DeclarationFactory(cluster=membership.cluster, organisation=membership.organisation)
+    with django_assert_num_queries(3):
+        found = declarations.contents_of([first, second, empty])
+    assert found[empty.pk] == ([], [])
+    assert found[first.pk] == declarations.contents(first)
+    blocks, skills = found[second.pk]
+    assert [block["occupation"].label for block in blocks] == ["Soudage", "Usinage"]
+    assert blocks[1]["retirements_3y"] == 3 and len(skills) == 1

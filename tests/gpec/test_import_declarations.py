@@ -13,6 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 from ancrage.accounts.models import AuditEntry
 from ancrage.gpec import declarations, importer
+from ancrage.gpec.factories import DeclarationFactory
 from ancrage.gpec.importer import workbook as workbook_module
 from ancrage.gpec.importer.columns import FORECASTS, SKILLS, WORKFORCE
 from ancrage.gpec.models import Declaration, OccupationForecast, SkillNeed, Source, WorkforceLine
@@ -180,6 +181,8 @@ def test_the_template_is_prefilled_and_imports_back_cleanly(client, cast, world)
     login(client, cast.staff_a)
     response = client.get(reverse("gpec_import:template"))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.EXPORT)
+    assert (entry.cluster_id, entry.details) == (cast.cluster_a.pk, {"what": "gpec_template"})
     data = response.content
     loaded = load_workbook(io.BytesIO(data))
     assert loaded.sheetnames == ["Effectifs", "Prévisions", "Compétences", "Mode d'emploi"]
@@ -500,6 +503,9 @@ def test_too_many_rows_are_refused(cast, world, monkeypatch):
 
 
 def test_staff_upload_see_a_preview_then_confirm(client, cast, world):
+    DeclarationFactory(
+        cluster=cast.cluster_a, organisation=world["forge"], declared_on=datetime.date(2024, 5, 2)
+    )
     login(client, cast.staff_a)
     url = reverse("gpec_import:declarations")
     assert "Télécharger le modèle" in client.get(url).content.decode()
@@ -509,7 +515,13 @@ def test_staff_upload_see_a_preview_then_confirm(client, cast, world):
     page = response.content.decode()
     assert "Aucune erreur : 2 déclarations sont prêtes à être importées." in page
     assert "Forge Alpha" in page and "Importer les 2 déclarations" in page
-    assert not Declaration.objects.exists()
+    preview = [
+        (item.organisation.name, item.last_declared_on)
+        for item in response.context["report"].declarations
+    ]
+    assert preview == [("Forge Alpha", datetime.date(2024, 5, 2)), ("Usinage Alpha", None)]
+    assert "02/05/2024" in page
+    assert Declaration.objects.count() == 1
     token = response.context["token"]
     response = client.post(reverse("gpec_import:confirm"), {"token": token})
     entry = AuditEntry.objects.get(details__what="gpec_import")
@@ -519,7 +531,7 @@ def test_staff_upload_see_a_preview_then_confirm(client, cast, world):
     assert Declaration.objects.filter(source=Source.IMPORT).count() == 2
     # The token is spent: confirming again imports nothing more.
     response = client.post(reverse("gpec_import:confirm"), {"token": token})
-    assert response.status_code == 302 and Declaration.objects.count() == 2
+    assert response.status_code == 302 and Declaration.objects.count() == 3
     # Another cluster's staff cannot read this import's summary.
     login(client, cast.staff_b)
     assert client.get(reverse("gpec_import:result", args=[entry.pk])).status_code == 404

@@ -84,3 +84,53 @@ def test_a_declaration_is_not_dated_in_the_future():
     assert validation.declared_on_error(today, today=today) is None
     error = validation.declared_on_error(datetime.date(2026, 11, 24), today=today)
     assert "futur" in error and "23/11/2026" in error
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("01/06/2025", datetime.date(2025, 6, 1)),
+        (" 2025-06-01 ", datetime.date(2025, 6, 1)),
+        ("01.06.2025", datetime.date(2025, 6, 1)),
+        (datetime.datetime(2025, 6, 1, 0, 0), datetime.date(2025, 6, 1)),
+        (datetime.date(2025, 6, 1), datetime.date(2025, 6, 1)),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_dates_read(typed, day):
+    assert validation.parse_date(typed) == (day, None)
+
+
+@pytest.mark.parametrize("typed", ["31/02/2025", "hier", "2025-13-01", "1\x00/06/2025"])
+def test_bad_dates_are_explained(typed):
+    day, message = validation.parse_date(typed)
+    assert day is None and "n'est pas une date : écrivez-la jj/mm/aaaa" in message
+
+
+CHOICES = [(1, "aucune difficulté"), (4, "très difficile"), ("few", "peu de candidats")]
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("Très difficile", 4),
+        (" TRES  DIFFICILE ", 4),
+        ("4", 4),
+        (1, 1),
+        ("few", "few"),
+        ("peu de candidats", "few"),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_choices_read_by_value_or_label(typed, value):
+    assert validation.parse_choice(typed, CHOICES) == (value, None)
+
+
+def test_an_unknown_choice_lists_the_possible_ones():
+    assert validation.parse_choice("impossible", CHOICES) == (
+        None,
+        "« impossible » n'est pas une valeur possible : « aucune difficulté », "
+        "« très difficile », « peu de candidats ».",
+    )

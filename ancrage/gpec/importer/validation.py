@@ -52,6 +52,7 @@ class Pending:
     blocks: dict = field(default_factory=dict)  # {occupation pk: block}
     skills: list = field(default_factory=list)
     lines: int = 0
+    last_declared_on: object = None  # the member's last declaration, told by the preview
 
     @property
     def headcount(self):

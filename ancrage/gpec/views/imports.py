@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry
 from ancrage.clusters.forms import BootstrapForm
 from ancrage.core.permissions import staff_required
@@ -71,7 +72,23 @@ def upload(request):
     )
 
 
+def _with_last_dates(cluster, report):
+    """Each pending declaration's member's last declaration date, for the preview."""
+    last = dict(
+        Declaration.objects.filter(
+            cluster=cluster, organisation__in=[item.organisation for item in report.declarations]
+        )
+        .order_by("organisation_id", "-declared_on")
+        .distinct("organisation_id")
+        .values_list("organisation_id", "declared_on")
+    )
+    for item in report.declarations:
+        item.last_declared_on = last.get(item.organisation.pk)
+
+
 def _report(request, report, name, token, status=200):
+    if report.is_valid:
+        _with_last_dates(request.scope.cluster, report)
     return render(
         request,
         "gpec/import/report.html",
@@ -172,6 +189,11 @@ def result(request, pk):
 @staff_required
 @require_GET
 def template(request):
+    """The workbook pre-filled with the members' last declarations: an
+    export of their figures, audited as such."""
+    audit.record(
+        request, AuditEntry.Action.EXPORT, cluster=request.scope.cluster, what="gpec_template"
+    )
     stamp = timezone.localdate().isoformat()
     return download(
         f"modele-declarations-gpec-{stamp}.xlsx", template_xlsx(request.scope.cluster), XLSX_TYPE
