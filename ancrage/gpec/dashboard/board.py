@@ -176,6 +176,10 @@ def build(filters, assumptions, *, secret):
     needs = tables.needs_table(figures, filters.horizon, totals, secret)
     tension = tables.tension_table(figures, secret)
     supply = tables.supply_table(figures, secret)
+    comparison = tables.comparison_table(figures, previous, secret)
+    if secret:
+        tables.align_hidden(needs, supply)
+        tables.align_hidden(needs, comparison)
     aged = [item for item in figures if item.aged_headcount.value]
     choices = [(item.occupation.code, tables.occupation_label(item.occupation)) for item in aged]
     chosen = next((item for item in aged if item.occupation.code == filters.pyramid), None)
@@ -207,5 +211,5 @@ def build(filters, assumptions, *, secret):
         departments_map=territory_map(found, departments, territories.DEPARTMENT, filters.horizon),
         basins=basins,
         basins_map=territory_map(found, basins, territories.BASIN, filters.horizon),
-        comparison=tables.comparison_table(figures, previous, secret),
+        comparison=comparison,
     )

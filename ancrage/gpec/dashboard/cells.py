@@ -8,6 +8,7 @@ XLSX workbook (`Shown.export`, the plain value)."""
 
 from dataclasses import dataclass, field
 
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -40,7 +41,7 @@ class Shown(secrecy.Cell):
     def sheet_value(self):
         if self.reason:
             return _("secret")
-        return self.export if self.export is not None else (self.text or None)
+        return str(self.export) if isinstance(self.export, Promise) else self.export
 
 
 def integer(value):
@@ -69,8 +70,8 @@ def percent_value(share):
 def figure_cell(figure, secret, kind="integer"):
     """The cell of a `gpec.figures.Figure`: `kind` says how it is written
     (integer, percent, decimal, days)."""
-    if figure is None:
-        return Shown(value=None, text=DASH)
+    if figure is None or (not figure.organisations and not figure.public):
+        return Shown(value=None, text=DASH)  # nobody gave it
     value = figure.value
     if kind == "percent":
         text, export = percent(value), percent_value(value)
@@ -79,7 +80,7 @@ def figure_cell(figure, secret, kind="integer"):
         export = None if value is None else round(float(value), 2)
     else:
         text = integer(value)
-        export = None if value is None else round(value)
+        export = value if value is None or isinstance(value, int) else round(float(value), 2)
     base = figure.cell(text)
     cell = Shown(
         value=value,
@@ -113,8 +114,13 @@ def count_cell(organisations, secret):
 
 
 def plain_cell(value, text=None):
-    """A cell not subject to secrecy (a label, a level)."""
+    """A cell not subject to secrecy (a level, a public figure)."""
     return Shown(value=value, text=text if text is not None else str(value), export=value)
+
+
+def label_cell(key, text):
+    """The label of a row: `key` identifies it, `text` is shown and exported."""
+    return Shown(value=key, text=str(text), export=str(text))
 
 
 @dataclass

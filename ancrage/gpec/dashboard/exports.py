@@ -39,7 +39,7 @@ def about_rows(board, scope_label):
         [_("Adhérents comptés"), totals.counted],
         [_("Adhérents ayant déclaré"), totals.declared],
     ]
-    rows += [[title, label] for title, label, _query in filters.chips]
+    rows += [[str(title), str(label)] for title, label, _query in filters.chips]
     if board.secret:
         rows.append(
             [

@@ -4,13 +4,21 @@ emerging skills (declared needs growing over the years)."""
 
 from django.utils.translation import gettext as _
 
-from ancrage.gpec.dashboard.cells import DASH, Shown, Table, count_cell, figure_cell, plain_cell
+from ancrage.gpec.dashboard.cells import (
+    DASH,
+    Shown,
+    Table,
+    count_cell,
+    figure_cell,
+    label_cell,
+    plain_cell,
+)
 
 TREND_YEARS = 4
 
 
 def skill_cell(item):
-    return plain_cell(item.skill.label)
+    return label_cell(item.skill.pk, item.skill.label)
 
 
 def fragile_table(figures, secret):
@@ -60,7 +68,7 @@ def emerging_table(figures, secret):
             [
                 skill_cell(item),
                 *[
-                    figure_cell(by_year[year], secret) if year in by_year else Shown(0, text="0")
+                    count_cell(by_year[year].value if year in by_year else 0, secret)
                     for year in years
                 ],
                 count_cell(item.organisations, secret),

@@ -18,6 +18,7 @@ from ancrage.gpec.dashboard.cells import (
     decimal,
     figure_cell,
     integer,
+    label_cell,
     plain_cell,
 )
 from ancrage.gpec.figures import Figure
@@ -44,8 +45,8 @@ def occupation_label(occupation):
     return f"{occupation.label} ({occupation.code})"
 
 
-def label_cell(occupation):
-    return plain_cell(occupation.code, occupation_label(occupation))
+def occupation_cell(occupation):
+    return label_cell(occupation.code, occupation_label(occupation))
 
 
 def protect_columns(rows, total, columns):
@@ -54,6 +55,30 @@ def protect_columns(rows, total, columns):
         secrecy.protect([row[index] for row in rows], total_shown=True)
         if total is not None:
             secrecy.protect_total(total[index])
+
+
+# The columns of each table that repeat a column of the needs table, whose
+# total is shown: {table key: {column: needs table column}}.
+REPEATED = {
+    "offre": {1: 5, 2: 7},
+    "evolution": {2: 2, 3: 2, 5: 5, 6: 5},
+}
+
+
+def align_hidden(needs, table):
+    """Hide in `table` the figures hidden in the needs table (secondary
+    suppression there would be undone by showing them here)."""
+    hidden = {
+        (row[0].value, index): row[index].reason
+        for row in needs.rows
+        for index in (2, 5, 7)
+        if row[index].hidden
+    }
+    for row in table.rows:
+        for index, source in REPEATED[table.key].items():
+            reason = hidden.get((row[0].value, source))
+            if reason and isinstance(row[index], Shown) and row[index].value is not None:
+                row[index].reason = row[index].reason or reason
 
 
 def ranked_by_needs(figures, horizon):
@@ -70,7 +95,7 @@ def needs_table(figures, horizon, totals, secret):
         one, three = item.horizons[1], item.horizons[3]
         rows.append(
             [
-                label_cell(item.occupation),
+                occupation_cell(item.occupation),
                 count_cell(item.organisations, secret),
                 figure_cell(item.headcount, secret),
                 figure_cell(item.ageing_share, secret, "percent"),
@@ -84,7 +109,7 @@ def needs_table(figures, horizon, totals, secret):
         )
     total = None
     if rows:
-        total = [plain_cell("", _("Ensemble")), count_cell(totals.declared, secret)]
+        total = [label_cell("", _("Ensemble")), count_cell(totals.declared, secret)]
         for index in range(2, 10):
             total.append(_sum_cell([row[index] for row in rows], index, totals, secret))
         total[3] = plain_cell(None, DASH)
@@ -178,7 +203,7 @@ def tension_table(figures, secret):
             score.reason = score.reason or secrecy.SECONDARY
         rows.append(
             [
-                label_cell(item.occupation),
+                occupation_cell(item.occupation),
                 score,
                 plain_cell(tension.level),
                 *components,
@@ -219,7 +244,7 @@ def supply_table(figures, secret):
             gap_cell.reason = gap_cell.reason or secrecy.SECONDARY
         rows.append(
             [
-                label_cell(item.occupation),
+                occupation_cell(item.occupation),
                 figure_cell(item.horizons[1].needs, secret),
                 figure_cell(need, secret),
                 *sources,
@@ -252,11 +277,9 @@ def pyramid_table(item, secret):
         figure = item.ages[band]
         share = None if not aged or figure.value is None else figure.value / aged
         share_cell = figure_cell(Figure(share, figure.organisations), secret, "percent")
-        rows.append(
-            [plain_cell(band, str(AGE_LABELS[band])), figure_cell(figure, secret), share_cell]
-        )
+        rows.append([label_cell(band, AGE_LABELS[band]), figure_cell(figure, secret), share_cell])
     total = [
-        plain_cell("", _("Ensemble")),
+        label_cell("", _("Ensemble")),
         figure_cell(item.aged_headcount, secret),
         plain_cell(100 if aged else None, "100\u00a0%" if aged else DASH),
     ]
@@ -296,7 +319,7 @@ def comparison_table(figures, previous, secret):
     rows = []
     for item in figures:
         old = before.get(item.occupation.pk)
-        cells = [label_cell(item.occupation)]
+        cells = [occupation_cell(item.occupation)]
         for now_figure, old_figure in (
             (item.headcount, old.headcount if old else None),
             (item.horizons[1].needs, old.horizons[1].needs if old else None),

@@ -14,7 +14,15 @@ from django.db import connection
 from django.utils.translation import gettext as _
 
 from ancrage.core import charts, secrecy
-from ancrage.gpec.dashboard.cells import Shown, Table, count_cell, figure_cell, integer, plain_cell
+from ancrage.gpec.dashboard.cells import (
+    Shown,
+    Table,
+    count_cell,
+    figure_cell,
+    integer,
+    label_cell,
+    plain_cell,
+)
 from ancrage.gpec.figures import Figure
 from ancrage.gpec.models import OccupationForecast, WorkforceLine
 from ancrage.organisations.models import Organisation
@@ -151,7 +159,7 @@ def table(found, kind, secret):
     cells are protected as a whole (its total is on top of the page)."""
     rows = [
         [
-            plain_cell(item.code, item.label),
+            label_cell(item.code, item.label),
             plain_cell(item.counted, integer(item.counted)),
             count_cell(item.declared, secret),
             figure_cell(item.headcount, secret),
