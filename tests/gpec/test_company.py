@@ -220,7 +220,7 @@ def test_without_a_declaration_an_invitation_to_declare(client, cast):
     response = client.get(mine(cast))
     content = response.content.decode()
     assert not response.context["page"].declared
-    assert "Aucune déclaration pour l'instant" in content
+    assert "Aucune déclaration en vigueur" in content
     assert reverse("gpec_declarations:declare", args=[cast.cluster_a.pk]) in content
 
 
