@@ -94,6 +94,11 @@ class IndicatorForm(forms.ModelForm):
         fields = ["label", "target", "current"]
         widgets = {"label": forms.TextInput(attrs={"class": "form-control"})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Checked in clean(), with a message that says what to do.
+        self.fields["label"].required = False
+
     def clean(self):
         cleaned = super().clean()
         label = " ".join((cleaned.get("label") or "").replace("\x00", "").split())
@@ -101,6 +106,11 @@ class IndicatorForm(forms.ModelForm):
         if not label and figures:
             self.add_error(
                 "label", gettext("Donnez un intitulé à cet indicateur (sa cible est saisie).")
+            )
+        elif not label:
+            self.add_error(
+                "label",
+                gettext("Donnez un intitulé à cet indicateur, ou cochez « Supprimer »."),
             )
         cleaned["label"] = label
         return cleaned

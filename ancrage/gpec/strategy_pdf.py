@@ -74,6 +74,7 @@ def occupation_sections(occupations):
                 _("Besoins de recrutement à 1 an, par métier"),
             ),
             "rows": by_needs,
+            "empty": _("Aucun métier déclaré."),
         },
         {
             "title": _("Métiers les plus en tension"),
@@ -85,6 +86,7 @@ def occupation_sections(occupations):
                 title=_("Indice de tension par métier"),
             ),
             "rows": by_tension,
+            "empty": _("Aucun métier n'a d'indice de tension."),
         },
         {
             "title": _("Vieillissement : part des 55 ans et plus"),
@@ -95,6 +97,7 @@ def occupation_sections(occupations):
                 _("Part des 55 ans et plus dans l'effectif, par métier"),
             ),
             "rows": by_age,
+            "empty": _("Aucun métier déclaré avec ses tranches d'âge."),
         },
     ]
 

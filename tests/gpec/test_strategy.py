@@ -17,7 +17,7 @@ from ancrage.gpec.factories import (
     SkillNeedFactory,
     WorkforceLineFactory,
 )
-from ancrage.gpec.models import Difficulty, Lever, SkillNeed
+from ancrage.gpec.models import Difficulty, Lever, SkillNeed, WorkforceLine
 from ancrage.organisations.factories import MembershipFactory
 from ancrage.referentiel.factories import OccupationFactory, SkillFactory
 from ancrage.territory.factories import CommuneFactory
@@ -28,16 +28,24 @@ pytestmark = pytest.mark.django_db
 
 
 def declare(cluster, organisation, lines, skills=()):
-    """A declaration of `organisation`: `lines` (occupation, headcount,
-    creations at 1 year, difficulty), `skills` (skill, people, answer)."""
+    """A declaration of `organisation`: `lines` (occupation, age bands,
+    creations at 1 year, difficulty), no retirement declared, `skills`
+    (skill, people, answer)."""
     declaration = DeclarationFactory(cluster=cluster, organisation=organisation)
-    for occupation, headcount, creations, difficulty in lines:
-        WorkforceLineFactory(declaration=declaration, occupation=occupation, headcount=headcount)
+    for occupation, ages, creations, difficulty in lines:
+        WorkforceLineFactory(
+            declaration=declaration,
+            occupation=occupation,
+            headcount=sum(ages),
+            **dict(zip(WorkforceLine.AGE_BANDS, ages, strict=True)),
+        )
         OccupationForecastFactory(
             declaration=declaration,
             occupation=occupation,
             creations_1y=creations,
             creations_3y=creations * 2,
+            retirements_1y=0,
+            retirements_3y=0,
             difficulty=difficulty,
         )
     for skill, people, answer in skills:
@@ -54,6 +62,7 @@ def declare(cluster, organisation, lines, skills=()):
 @pytest.fixture
 def figures(cast):
     """Four members of Alpha, three in Morbihan and one in Loire-Atlantique:
+    10 machinists each (3 aged 55 and over) and 5 receptionists each;
     machining needs 3 × 3 + 6 = 15 people within a year and is hard to recruit for,
     reception is easy; data analysis is a skill to train 8 people in."""
     machining = OccupationFactory(code="H2903", label="Usinage")
@@ -72,8 +81,8 @@ def figures(cast):
             cast.cluster_a,
             membership.organisation,
             [
-                (machining, 10, 3 if index < 3 else 6, Difficulty.VERY_HIGH),
-                (reception, 5, 0, Difficulty.NONE),
+                (machining, (1, 2, 2, 2, 2, 1), 3 if index < 3 else 6, Difficulty.VERY_HIGH),
+                (reception, (1, 1, 1, 2, 0, 0), 0, Difficulty.NONE),
             ],
             [(data, 2, SkillNeed.Answer.TRAIN)],
         )
