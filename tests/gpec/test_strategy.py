@@ -6,6 +6,8 @@ export."""
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -189,3 +191,25 @@ def test_without_declarations_the_page_says_so(client, cast):
     login(client, cast.staff_a)
     page = client.get(reverse("gpec_strategy:page")).content.decode()
     assert "Aucune priorité ne ressort des chiffres retenus" in page
+
+
+def test_the_page_reads_the_same_number_of_queries_whatever_the_members(client, cast, figures):
+    login(client, cast.staff_a)
+    url = reverse("gpec_strategy:page")
+    client.get(url)  # sessions, caches
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    lorient = Commune.objects.get(code="56121")
+    for index in range(3):
+        membership = MembershipFactory(cluster=cast.cluster_a, organisation__commune=lorient)
+        declare(
+            cast.cluster_a,
+            membership.organisation,
+            [(OccupationFactory(), (0, 1, 1, 1, 1, 1), 2, Difficulty.HIGH)],
+            [(SkillFactory(), 1, SkillNeed.Answer.SHARE)],
+        )
+        ActionFactory(cluster=cast.cluster_a, priority_key=f"train:s{index}:all")
+    with CaptureQueriesContext(connection) as after:
+        response = client.get(url)
+    assert response.context["strategy"].respondents == 7
+    assert len(after.captured_queries) == len(before.captured_queries) <= 45
