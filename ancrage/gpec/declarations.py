@@ -9,6 +9,8 @@ jobs, saved with its facts in one transaction.
     last_declaration(cluster, organisation)          # the latest one, or None
     declare_unchanged(cluster, organisation, user)   # today, the same facts
     contents_of([d1, d2])                            # {pk: (blocks, skills)}, 3 queries
+    save_declarations(cluster, [(organisation, day, blocks, skills), …], user=…,
+                      on_behalf=True, source=Source.IMPORT)  # an import, in bulk
 
 A block is one occupation: its workforce (a `WorkforceLine` when the headcount
 is given) and its forecasts (an `OccupationForecast` when any is given). A
@@ -52,6 +54,7 @@ FORECAST_FIELDS = (
 )
 SKILL_FIELDS = ("skill", "horizon_years", "kind", "people", "preferred_answer", "priority")
 FACT_MODELS = (WorkforceLine, OccupationForecast, SkillNeed)
+BATCH_SIZE = 2000
 
 
 def source_label(declaration):
@@ -90,34 +93,67 @@ def save_declaration(
         unchanged_from=unchanged_from,
         source=source,
     )
-    common = {
-        "cluster": cluster,
-        "organisation": organisation,
-        "observed_on": declared_on,
-        "source": source,
-        "source_key": declaration.source_key,
-        "source_label": source_label(declaration),
-        "entered_by": user,
-        "on_behalf": on_behalf,
-    }
-    workforce, forecasts, needs = [], [], []
-    for block in blocks:
-        if block.get("headcount") is not None:
-            values = {field: block.get(field) for field in WORKFORCE_FIELDS}
-            workforce.append(WorkforceLine(**common, occupation=block["occupation"], **values))
-        if any(_given(block.get(field)) for field in FORECAST_FIELDS):
-            values = {field: block.get(field) for field in FORECAST_FIELDS}
-            values["difficulty_reason"] = values["difficulty_reason"] or ""
-            forecasts.append(OccupationForecast(**common, occupation=block["occupation"], **values))
-    for row in skills:
-        values = {field: row.get(field) for field in SKILL_FIELDS}
-        values["kind"] = values["kind"] or ""
-        values["preferred_answer"] = values["preferred_answer"] or ""
-        needs.append(SkillNeed(**common, **values))
-    WorkforceLine.objects.bulk_create(workforce)
-    OccupationForecast.objects.bulk_create(forecasts)
-    SkillNeed.objects.bulk_create(needs)
+    _save_facts([(declaration, blocks, skills)])
     return declaration
+
+
+@transaction.atomic
+def save_declarations(cluster, items, *, user, on_behalf, source):
+    """Several declarations at once (an import): `items` are
+    ``(organisation, declared_on, blocks, skills)``; a few queries whatever
+    their number. The saved declarations, in the same order."""
+    saved = Declaration.objects.bulk_create(
+        Declaration(
+            cluster=cluster,
+            organisation=organisation,
+            declared_on=declared_on,
+            entered_by=user,
+            on_behalf=on_behalf,
+            source=source,
+        )
+        for organisation, declared_on, _blocks, _skills in items
+    )
+    _save_facts(
+        [
+            (declaration, blocks, skills)
+            for declaration, (_organisation, _day, blocks, skills) in zip(saved, items, strict=True)
+        ]
+    )
+    return saved
+
+
+def _save_facts(declarations):
+    """The facts of ``[(declaration, blocks, skills)]``, written in three bulk inserts."""
+    workforce, forecasts, needs = [], [], []
+    for declaration, blocks, skills in declarations:
+        common = {
+            "cluster_id": declaration.cluster_id,
+            "organisation_id": declaration.organisation_id,
+            "observed_on": declaration.declared_on,
+            "source": declaration.source,
+            "source_key": declaration.source_key,
+            "source_label": source_label(declaration),
+            "entered_by": declaration.entered_by,
+            "on_behalf": declaration.on_behalf,
+        }
+        for block in blocks:
+            if block.get("headcount") is not None:
+                values = {field: block.get(field) for field in WORKFORCE_FIELDS}
+                workforce.append(WorkforceLine(**common, occupation=block["occupation"], **values))
+            if any(_given(block.get(field)) for field in FORECAST_FIELDS):
+                values = {field: block.get(field) for field in FORECAST_FIELDS}
+                values["difficulty_reason"] = values["difficulty_reason"] or ""
+                forecasts.append(
+                    OccupationForecast(**common, occupation=block["occupation"], **values)
+                )
+        for row in skills:
+            values = {field: row.get(field) for field in SKILL_FIELDS}
+            values["kind"] = values["kind"] or ""
+            values["preferred_answer"] = values["preferred_answer"] or ""
+            needs.append(SkillNeed(**common, **values))
+    WorkforceLine.objects.bulk_create(workforce, batch_size=BATCH_SIZE)
+    OccupationForecast.objects.bulk_create(forecasts, batch_size=BATCH_SIZE)
+    SkillNeed.objects.bulk_create(needs, batch_size=BATCH_SIZE)
 
 
 def last_declaration(cluster, organisation):

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from ancrage.clusters.factories import ClusterFactory
 from ancrage.gpec import declarations
 from ancrage.gpec.factories import DeclarationFactory, WorkforceLineFactory
 from ancrage.gpec.models import Declaration, OccupationForecast, SkillNeed, Source, WorkforceLine
@@ -118,3 +119,30 @@ def test_contents_of_several_declarations_in_three_queries(membership, django_as
     blocks, skills = found[second.pk]
     assert [block["occupation"].label for block in blocks] == ["Soudage", "Usinage"]
     assert blocks[1]["retirements_3y"] == 3 and len(skills) == 1
+
+
+def test_several_declarations_are_saved_in_a_few_queries(django_assert_max_num_queries):
+    cluster = ClusterFactory()
+    memberships = MembershipFactory.create_batch(3, cluster=cluster)
+    occupation, skill = OccupationFactory(), SkillFactory()
+    items = [
+        (
+            membership.organisation,
+            datetime.date(2025, 3, 14),
+            [{"occupation": occupation, "headcount": 5, "creations_1y": 1}],
+            [{"skill": skill, "people": 1}],
+        )
+        for membership in memberships
+    ]
+    with django_assert_max_num_queries(6):
+        saved = declarations.save_declarations(
+            cluster, items, user=None, on_behalf=True, source=Source.IMPORT
+        )
+    assert [declaration.organisation for declaration in saved] == [
+        membership.organisation for membership in memberships
+    ]
+    for declaration in saved:
+        blocks, skills = declarations.contents(declaration)
+        assert [(b["headcount"], b["creations_1y"]) for b in blocks] == [(5, 1)]
+        assert [s["skill"] for s in skills] == [skill]
+    assert set(WorkforceLine.objects.values_list("source", flat=True)) == {Source.IMPORT}

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry
-from ancrage.gpec.declarations import save_declaration
+from ancrage.gpec.declarations import save_declarations
 from ancrage.gpec.importer.validation import Checker, Report, file_problem
 from ancrage.gpec.importer.workbook import FileRefused, read_workbook
 from ancrage.gpec.models import Source
@@ -63,19 +63,21 @@ def run(cluster, data, *, user, request=None, name=""):
         if not report.is_valid:
             return Outcome(report)
         today = timezone.localdate()
-        saved = [
-            save_declaration(
-                cluster,
-                pending.organisation,
-                pending.declared_on or today,
-                blocks=list(pending.blocks.values()),
-                skills=pending.skills,
-                user=user,
-                on_behalf=True,
-                source=Source.IMPORT,
-            )
-            for pending in report.declarations
-        ]
+        saved = save_declarations(
+            cluster,
+            [
+                (
+                    pending.organisation,
+                    pending.declared_on or today,
+                    list(pending.blocks.values()),
+                    pending.skills,
+                )
+                for pending in report.declarations
+            ],
+            user=user,
+            on_behalf=True,
+            source=Source.IMPORT,
+        )
         entry = audit.record(
             request,
             AuditEntry.Action.UPDATE,
