@@ -16,6 +16,7 @@ from ancrage.gpec import declarations, importer
 from ancrage.gpec.factories import DeclarationFactory
 from ancrage.gpec.importer import workbook as workbook_module
 from ancrage.gpec.importer.columns import FORECASTS, SKILLS, WORKFORCE
+from ancrage.gpec.importer.template import template_xlsx
 from ancrage.gpec.models import Declaration, OccupationForecast, SkillNeed, Source, WorkforceLine
 from ancrage.organisations.factories import MembershipFactory, siren_for
 from ancrage.organisations.models import Membership, Organisation
@@ -565,3 +566,26 @@ def test_a_file_too_big_is_refused_before_reading(client, cast, world, monkeypat
     upload.name = "gpec.xlsx"
     page = client.post(reverse("gpec_import:declarations"), {"file": upload}).content.decode()
     assert "Le fichier pèse" in page and "Le fichier n'a pas été reçu" in page
+
+
+def test_a_name_made_inert_by_the_template_is_still_recognised(cast, world):
+    odd = MembershipFactory(
+        cluster=cast.cluster_a, organisation__name="=Forge", organisation__siren=""
+    ).organisation
+    declarations.save_declaration(
+        cast.cluster_a,
+        odd,
+        datetime.date(2025, 3, 1),
+        blocks=[{"occupation": world["usinage"], "headcount": 2}],
+        skills=[],
+        user=None,
+        on_behalf=True,
+    )
+    data = template_xlsx(cast.cluster_a)
+    names = [
+        row[1] for row in load_workbook(io.BytesIO(data))["Effectifs"].iter_rows(values_only=True)
+    ]
+    assert "'=Forge" in names
+    report = importer.check(cast.cluster_a, data)
+    assert problems(report) == []
+    assert [item.organisation for item in report.declarations] == [odd]

@@ -180,5 +180,9 @@ def test_only_cluster_admins_import_supply(client, cast, world):
     text = "code_rome;code_bassin;demandeurs_emploi\nH2903;5301;3\n"
     assert post(client, csv_file(text)).status_code == 403
     assert not ExternalSupplyImport.objects.exists()
-    # The declarations import is open to every staff member.
-    assert client.get(reverse("gpec_import:declarations")).status_code == 200
+    # The declarations import is open to every staff member, without the supply link.
+    page = client.get(reverse("gpec_import:declarations")).content.decode()
+    assert reverse("gpec_import:supply") not in page
+    login(client, cast.staff_a)
+    page = client.get(reverse("gpec_import:declarations")).content.decode()
+    assert reverse("gpec_import:supply") in page

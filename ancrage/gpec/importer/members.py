@@ -4,6 +4,7 @@ its SIREN, or by its name when the SIREN cell is empty."""
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from ancrage.core.spreadsheets import FORMULA_STARTS
 from ancrage.organisations.identifiers import clean_siren
 from ancrage.organisations.models import Membership
 from ancrage.referentiel.vocabulary import comparable
@@ -31,6 +32,8 @@ class Members:
 
     def find(self, siren, name):
         """The organisation, or NotFound."""
+        if name.startswith("'") and name[1:].lstrip(" ").startswith(FORMULA_STARTS):
+            name = name[1:]  # made inert by the template (`safe_text`)
         if siren:
             try:
                 siren = clean_siren(siren)
