@@ -164,14 +164,14 @@ def test_another_clusters_facts_never_count(client, cast):
 
 
 def test_queries_do_not_grow_with_the_members(staff, cast, django_assert_num_queries):
-    """29 queries: 6 for the session and the acting context, 1 for the
+    """28 queries: 6 for the session and the acting context, 1 for the
     assumptions, 10 for the filters (values, facet counts and labels, basins),
     then the figures of a period once each (occupations now and a year
-    earlier, skills, territories, totals)."""
+    earlier, skills, territories with the totals)."""
     sample = build(cast)
     params = {"departement": "56", "bassin": "5301"}
     staff.get(URL)  # the first request of a session reads a few more
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(28):
         staff.get(URL, params)
     lorient = sample.members["Lorient 1"].commune
     for number in range(10):
@@ -186,6 +186,6 @@ def test_queries_do_not_grow_with_the_members(staff, cast, django_assert_num_que
             workforce=[(sample.usinage, {"headcount": 5 + number})],
             forecasts=[(sample.soudage, {"creations_1y": 1})],
         )
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(28):
         response = staff.get(URL, params)
     assert response.context["board"].totals.counted == 13

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from ancrage.core import charts
 from ancrage.gpec import occupations, skills
 from ancrage.gpec.dashboard import skills as skill_tables
-from ancrage.gpec.dashboard import summary, tables, territories
+from ancrage.gpec.dashboard import tables, territories
 from ancrage.gpec.dashboard.cells import DASH, Shown
 
 CHART_ROWS = 15
@@ -170,8 +170,7 @@ def build(filters, assumptions, *, secret):
     figures = occupations.occupation_figures(population, assumptions)
     previous = occupations.occupation_figures(population.shifted(years=-1), assumptions)
     skill_list = skills.skill_figures(population)
-    found = territories.territories(population, assumptions)
-    totals = summary.totals(population)
+    found, totals = territories.territories(population, assumptions)
 
     needs = tables.needs_table(figures, filters.horizon, totals, secret)
     tension = tables.tension_table(figures, secret)

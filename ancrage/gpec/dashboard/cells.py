@@ -9,7 +9,8 @@ XLSX workbook (`Shown.export`, the plain value)."""
 from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from ancrage.core import secrecy
@@ -17,23 +18,37 @@ from ancrage.core import secrecy
 DASH = "–"
 
 
+def badge():
+    """The markup flagging a fragile figure, after its value."""
+    return format_html(
+        ' <span class="badge text-bg-warning fw-normal" title="{}">{}'
+        '<span class="visually-hidden"> {}</span></span>',
+        _("Chiffre fragile : il repose sur moins de 3 organisations."),
+        _("< 3 org."),
+        _("(moins de 3 organisations)"),
+    )
+
+
 @dataclass
 class Shown(secrecy.Cell):
     flagged: bool = False
     export: object = None  # what the spreadsheet holds when shown
 
+    def markup(self, marks):
+        """The cell's markup; `marks` caches the markup shared by many cells
+        ({"badge": …, reason: « secret » span}), built once per page."""
+        if self.reason:
+            if self.reason not in marks:
+                marks[self.reason] = secrecy.Cell.__html__(self)
+            return marks[self.reason]
+        if self.flagged:
+            if "badge" not in marks:
+                marks["badge"] = badge()
+            return f'<span class="text-body-secondary">{escape(self.plain)}</span>{marks["badge"]}'
+        return escape(self.plain)
+
     def __html__(self):
-        if self.flagged and not self.reason:
-            return format_html(
-                '<span class="text-body-secondary">{}</span> '
-                '<span class="badge text-bg-warning fw-normal" title="{}">{}'
-                '<span class="visually-hidden"> {}</span></span>',
-                self.plain,
-                _("Chiffre fragile : il repose sur moins de 3 organisations."),
-                _("< 3 org."),
-                _("(moins de 3 organisations)"),
-            )
-        return super().__html__()
+        return mark_safe(self.markup({}))  # noqa: S308 -- escaped in markup()
 
     __str__ = __html__
 
@@ -99,17 +114,18 @@ def figure_cell(figure, secret, kind="integer"):
 
 
 def count_cell(organisations, secret):
-    """A number of organisations (each counts once: no dominance)."""
+    """A number of organisations (each counts once: no dominance). None of
+    them reveals nothing: 0 is neither flagged nor hidden."""
     cell = Shown(
         value=organisations,
-        contributors=organisations,
+        contributors=organisations or None,
         text=integer(organisations),
         export=organisations,
     )
     if secret:
         cell.reason = secrecy.primary_reason(cell)
     else:
-        cell.flagged = organisations < secrecy.DEFAULT_RULES.min_contributors
+        cell.flagged = 0 < organisations < secrecy.DEFAULT_RULES.min_contributors
     return cell
 
 
@@ -135,6 +151,27 @@ class Table:
     rows: list = field(default_factory=list)
     total: list | None = None
     empty: str = ""
+
+    def rows_html(self):
+        """The body's rows, built in Python: a network's tables hold
+        thousands of cells, too many for a template loop."""
+        return self._html(self.rows, ' class="fw-normal"')
+
+    def total_html(self):
+        return self._html([self.total], "", ' class="fw-bold"') if self.total else ""
+
+    @staticmethod
+    def _html(rows, label_attributes, attributes=""):
+        marks = {}
+        lines = []
+        for row in rows:
+            first, *rest = row
+            cells = "".join(f'<td class="text-end">{cell.markup(marks)}</td>' for cell in rest)
+            lines.append(
+                f'<tr{attributes}><th scope="row"{label_attributes}>{first.markup(marks)}</th>'
+                f"{cells}</tr>"
+            )
+        return mark_safe("".join(lines))  # noqa: S308 -- every cell escapes its text
 
     def sheet_rows(self, flag_column):
         """The rows as plain values; with `flag_column`, a last column naming

@@ -1,13 +1,16 @@
 """The population's figures per territory of its organisations (the
-département and the BMO basin of their commune), for the maps: members
-counted, members with facts in the window, headcount and recruitment needs
-at 1 and 3 years, with the same formulas as `gpec.occupations` (per
-organisation and occupation: retirements declared, else estimated from the
-age bands; needs = retirements + other departures + creations), added up
-per organisation, then per territory. One SQL statement (GROUPING SETS)."""
+département and the BMO basin of their commune), for the maps, and for the
+whole population (the totals on top of the dashboard): members counted,
+members with facts in the window (workforce, forecasts or skill needs) and
+the days those were observed on, headcount and recruitment needs at 1 and 3
+years, with the same formulas as `gpec.occupations` (per organisation and
+occupation: retirements declared, else estimated from the age bands; needs
+= retirements + other departures + creations), added up per organisation,
+then per territory. One SQL statement (GROUPING SETS)."""
 
 # ruff: noqa: S608
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import connection
@@ -24,13 +27,24 @@ from ancrage.gpec.dashboard.cells import (
     plain_cell,
 )
 from ancrage.gpec.figures import Figure
-from ancrage.gpec.models import OccupationForecast, WorkforceLine
+from ancrage.gpec.models import OccupationForecast, SkillNeed, WorkforceLine
 from ancrage.organisations.models import Organisation
 from ancrage.territory.models import BmoBasin, Commune, Department
 
 DEPARTMENT = "departement"
 BASIN = "bassin"
 HORIZONS = (1, 3)
+
+
+@dataclass
+class Totals:
+    counted: int
+    declared: int
+    since: datetime.date  # facts observed on or before this day are too old
+    as_of: datetime.date
+    oldest: datetime.date | None
+    newest: datetime.date | None
+    freshness_months: int
 
 
 @dataclass
@@ -63,6 +77,7 @@ def _statement(population, assumptions):
     organisations, params = population.organisations_sql()
     workforce, workforce_params = population.latest_sql(WorkforceLine)
     forecasts, forecast_params = population.latest_sql(OccupationForecast)
+    skills, skill_params = population.latest_sql(SkillNeed)
     parts, part_params = [], []
     for years in HORIZONS:
         parts += [
@@ -92,15 +107,24 @@ def _statement(population, assumptions):
             LEFT JOIN {Commune._meta.db_table} c ON c.id = o.commune_id
             WHERE o.id IN ({organisations})
         ),
+        wf AS ({workforce}), fc AS ({forecasts}), sn AS ({skills}),
+        dates AS (
+            SELECT organisation_id, MIN(observed_on) AS oldest, MAX(observed_on) AS newest
+            FROM (
+                SELECT organisation_id, observed_on FROM wf
+                UNION ALL SELECT organisation_id, observed_on FROM fc
+                UNION ALL SELECT organisation_id, observed_on FROM sn
+            ) facts GROUP BY organisation_id
+        ),
         w AS (
             SELECT organisation_id, occupation_id, SUM(headcount) AS headcount,
                 SUM(age_60_plus) FILTER (WHERE age_under_25 IS NOT NULL) AS age_60_plus,
                 SUM(age_55_59) FILTER (WHERE age_under_25 IS NOT NULL) AS age_55_59
-            FROM ({workforce}) wf GROUP BY organisation_id, occupation_id
+            FROM wf GROUP BY organisation_id, occupation_id
         ),
         f AS (
             SELECT organisation_id, occupation_id, {sums}
-            FROM ({forecasts}) fc GROUP BY organisation_id, occupation_id
+            FROM fc GROUP BY organisation_id, occupation_id
         ),
         j AS (
             SELECT COALESCE(w.organisation_id, f.organisation_id) AS organisation_id,
@@ -112,25 +136,46 @@ def _statement(population, assumptions):
             SELECT organisation_id, SUM(headcount) AS headcount, {needs}
             FROM j GROUP BY organisation_id
         )
-        SELECT GROUPING(d.id), COALESCE(d.code, b.code), COALESCE(d.name, b.name),
-            AVG(orgs.latitude), AVG(orgs.longitude), COUNT(*), COUNT(p.organisation_id), {totals}
+        SELECT GROUPING(d.id, b.id), COALESCE(d.code, b.code), COALESCE(d.name, b.name),
+            AVG(orgs.latitude), AVG(orgs.longitude), COUNT(*), COUNT(dates.organisation_id),
+            MIN(dates.oldest), MAX(dates.newest), {totals}
         FROM orgs LEFT JOIN p ON p.organisation_id = orgs.id
+        LEFT JOIN dates ON dates.organisation_id = orgs.id
         LEFT JOIN {Department._meta.db_table} d ON d.id = orgs.department_id
         LEFT JOIN {BmoBasin._meta.db_table} b ON b.id = orgs.bmo_basin_id
-        GROUP BY GROUPING SETS ((d.id, d.code, d.name), (b.id, b.code, b.name))
+        GROUP BY GROUPING SETS ((d.id, d.code, d.name), (b.id, b.code, b.name), ())
     """
-    return sql, [*params, *workforce_params, *forecast_params, *part_params]
+    return sql, [*params, *workforce_params, *forecast_params, *skill_params, *part_params]
+
+
+# GROUPING(d.id, b.id) of each grouping set.
+BY_DEPARTMENT, BY_BASIN, WHOLE = 1, 2, 3
 
 
 def territories(population, assumptions):
-    """[Territory] of the population's organisations: départements, then
-    basins, each by name; organisations without commune are left out."""
+    """([Territory], Totals) of the population's organisations: the
+    départements, then the basins, each by name (organisations without
+    commune are counted in the totals only), and the totals."""
     sql, params = _statement(population, assumptions)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     found = []
-    for grouping, code, name, latitude, longitude, counted, declared, *sums in rows:
+    # The grand total's row is there even when nobody is counted.
+    totals = None
+    for grouping, code, name, latitude, longitude, counted, declared, *rest in rows:
+        oldest, newest, *sums = rest
+        if grouping == WHOLE:
+            totals = Totals(
+                counted=counted,
+                declared=declared,
+                since=population.since,
+                as_of=population.as_of,
+                oldest=oldest,
+                newest=newest,
+                freshness_months=population.freshness_months,
+            )
+            continue
         if code is None:
             continue
         figures = [
@@ -139,7 +184,7 @@ def territories(population, assumptions):
         ]
         found.append(
             Territory(
-                kind=BASIN if grouping else DEPARTMENT,
+                kind=BASIN if grouping == BY_BASIN else DEPARTMENT,
                 code=code,
                 name=name,
                 latitude=latitude,
@@ -151,7 +196,7 @@ def territories(population, assumptions):
             )
         )
     found.sort(key=lambda t: (t.kind != DEPARTMENT, t.name, t.code))
-    return found
+    return found, totals
 
 
 def table(found, kind, secret):
