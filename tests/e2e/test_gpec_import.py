@@ -8,9 +8,10 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from ancrage.gpec.models import Declaration, Source, WorkforceLine
+from ancrage.gpec.models import Declaration, ExternalSupply, Source, WorkforceLine
 from ancrage.organisations.factories import MembershipFactory, siren_for
 from ancrage.referentiel.factories import OccupationFactory
+from ancrage.territory.models import BmoBasin
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.session import log_in
 
@@ -87,4 +88,37 @@ def test_staff_fix_a_bad_row_then_import(page, live_server, cast):
     rows = page.get_by_role("table", name="Dernière déclaration de chaque adhérent")
     assert "import" in rows.locator("tr", has_text="Forge Alpha").inner_text()
     assert "à relancer" in rows.locator("tr", has_text="Usinage Alpha").inner_text()
+    assert_accessible(page)
+
+
+def test_an_admin_imports_external_supply_figures(page, live_server, cast):
+    OccupationFactory(code="H2903", label="Usinage")
+    BmoBasin.objects.create(code="5301", name="Lorient")
+    log_in(page, live_server, cast.staff_a)
+    page.goto("/cluster/gpec/import/offre/")
+    page.get_by_text("Aucun import pour l'instant.").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Source des chiffres").fill("France Travail, DEFM cat. A")
+    page.get_by_label("Date des chiffres").fill("2025-12-31")
+
+    def send(text):
+        page.get_by_label("Fichier CSV").set_input_files(
+            {"name": "offre.csv", "mimeType": "text/csv", "buffer": text.encode("latin-1")}
+        )
+        page.get_by_role("button", name="Importer les chiffres").click()
+
+    send("code_rome;code_bassin;demandeurs_emploi\nH2903;5301;-2\n")
+    errors = page.get_by_role("table", name="Erreurs du fichier")
+    assert errors.locator("tbody tr").all_inner_texts() == [
+        "2\tdemandeurs_emploi\tUn nombre de personnes ne peut pas être négatif."
+    ]
+    assert page.get_by_label("Source des chiffres").input_value() == "France Travail, DEFM cat. A"
+    assert_accessible(page)
+    send("code_rome;code_bassin;demandeurs_emploi\nH2903;5301;42\n")
+    page.get_by_text("1 ligne importée").wait_for()
+    assert (
+        "France Travail, DEFM cat. A"
+        in page.get_by_role("table", name="Imports précédents").inner_text()
+    )
+    assert ExternalSupply.objects.get().job_seekers == 42
     assert_accessible(page)

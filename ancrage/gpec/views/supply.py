@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from ancrage.accounts import audit
@@ -79,9 +79,12 @@ def supply_import(request):
             )
             messages.success(
                 request,
-                _(
+                ngettext(
+                    "%(count)s ligne importée : ces chiffres servent désormais à l'offre "
+                    "par métier.",
                     "%(count)s lignes importées : ces chiffres servent désormais à l'offre "
-                    "par métier."
+                    "par métier.",
+                    batch.rows,
                 )
                 % {"count": batch.rows},
             )
