@@ -102,23 +102,24 @@ PLANS = {
     ),
     "mecabourg": (
         Plan(
-            "Portes ouvertes des chaudronneries pendant la Semaine de l'industrie",
+            "Portes ouvertes des ateliers d'usinage pendant la Semaine de l'industrie",
             "promote",
-            "H2902",
+            "H2903",
             "Délégué général",
             -6,
             Action.Status.DONE,
             (("Visiteurs", 400, 520), ("Entreprises ouvertes", 12, 14)),
         ),
         Plan(
-            "Former des tuteurs pour transmettre le savoir-faire des seniors",
+            "Former les régleurs à la programmation CN, des seniors pour tuteurs",
             "train",
-            "transmission",
+            "cnc_program",
             "Chargé de mission RH",
             4,
             Action.Status.IN_PROGRESS,
-            (("Tuteurs formés", 20, 8),),
-            description="Avant les départs en retraite des tourneurs-fraiseurs et chaudronniers.",
+            (("Régleurs formés", 20, 8), ("Tuteurs seniors", 6, 4)),
+            description="Transmettre le savoir-faire avant les départs en retraite des "
+            "tourneurs-fraiseurs.",
         ),
         Plan(
             "Recruter des dessinateurs industriels avec l'école d'ingénieurs de Bourg",
@@ -134,7 +135,7 @@ PLANS = {
         Plan(
             "Parcours de reconversion vers le logiciel embarqué temps réel",
             "train",
-            "k_embedded",
+            "firmware",
             "Responsable formation",
             8,
             Action.Status.IN_PROGRESS,
