@@ -82,7 +82,11 @@ def test_every_active_member_with_its_last_declaration(client, cast, world):
         ("Usinage Alpha", None, None, None, True),
     ]
     page = response.content.decode()
-    assert "4 adhérents actifs : 1 n'ont jamais déclaré, 1 ont déclaré" in page
+    limit = (today - relativedelta(months=12)).strftime("%d/%m/%Y")
+    assert (
+        f"4 adhérents actifs : 1 n'a jamais déclaré, 1 a déclaré pour la dernière fois avant "
+        f"le {limit}."
+    ) in " ".join(page.split())
     assert page.count("à relancer</span>") == 2
     assert "Disparue" not in page and "Membre de Bêta" not in page
     assert reverse("gpec_declarations:unchanged_on_behalf", args=[world["old"].pk]) in page
