@@ -124,6 +124,7 @@ def test_every_bad_line_is_reported_and_nothing_imported(client, cast, world):
     assert "7 erreurs dans le fichier : rien n'a été importé" in page
     assert "Le bassin d&#x27;emploi BMO « 9999 » est inconnu." in page
     assert 'value="France Travail, DEFM cat. A"' in page  # what was typed is kept
+    assert "Fichier lu en UTF-8, séparateur « ; »." in page
     assert not ExternalSupplyImport.objects.exists() and not ExternalSupply.objects.exists()
 
 

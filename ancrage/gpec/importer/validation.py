@@ -34,14 +34,6 @@ class Problem:
     column: str  # "F « Effectif »", or ""
     message: str
 
-    def __str__(self):
-        where = [f"« {self.sheet} »"] if self.sheet else []
-        if self.line is not None:
-            where.append(_("ligne %(line)s") % {"line": self.line})
-        if self.column:
-            where.append(_("colonne %(column)s") % {"column": self.column})
-        return f"{', '.join(where)} : {self.message}" if where else self.message
-
 
 @dataclass
 class Pending:
@@ -51,7 +43,6 @@ class Pending:
     declared_on: object = None  # None until a row gives it: the day of the import
     blocks: dict = field(default_factory=dict)  # {occupation pk: block}
     skills: list = field(default_factory=list)
-    lines: int = 0
     last_declared_on: object = None  # the member's last declaration, told by the preview
 
     @property
@@ -184,8 +175,6 @@ class Checker:
             self._forecasts(row, pending, item, values)
         else:
             pending.skills.append({"skill": item, **values})
-        if not row.failed:
-            pending.lines += 1
 
     def _organisation(self, row):
         try:

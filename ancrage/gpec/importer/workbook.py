@@ -23,7 +23,6 @@ MAX_ROWS = 10_000
 
 @dataclass
 class SheetTable:
-    sheet: object  # columns.Sheet
     title: str  # the tab's title as the file writes it
     header: list
     rows: list  # [(line, [text, …])]
@@ -97,7 +96,7 @@ def _tables(archive, data):
                 total += len(rows)
                 if total > MAX_ROWS:
                     raise FileRefused(too_many_rows())
-                tables[sheet.key] = SheetTable(sheet, worksheet.title, header or [], rows, problems)
+                tables[sheet.key] = SheetTable(worksheet.title, header or [], rows, problems)
         finally:
             workbook.close()
     return tables
