@@ -15,29 +15,42 @@ Times, median of `--runs` runs after a warm-up:
   territory (budget 2 s), and the strategy PDF of the largest cluster
   (budget 15 s).
 
-Exits with status 1 when a page's median is over its budget. Only reads the
+Exits with status 1 when a page's median is over its budget or one of its
+SQL statements runs longer than --statement-timeout. Only reads the
 data: the staff member and the administrator it needs are written in a
-transaction rolled back at the end. A screen not there yet is skipped.
+transaction rolled back at the end.
 """
 
 import argparse
+import logging
 import os
 import statistics
 import time
 
 BUDGETS = {"cluster": 0.3, "network": 2.0, "pdf": 15.0}  # seconds, median
 PARTS = ("functions", "cluster", "network", "pdf")
-PDF_NAMES = ("gpec_strategy:pdf", "gpec_strategy:strategy_pdf", "gpec_strategy:print")
+
+
+class Interrupted(Exception):
+    """A statement ran longer than --statement-timeout."""
 
 
 def timed(function, runs):
-    """(median seconds, last result) of `runs` calls after a warm-up."""
-    result = function()
+    """(median seconds, timings, last result) of `runs` calls after a
+    warm-up, each in a savepoint; Interrupted when a statement times out."""
+    from django.db import OperationalError, transaction
+
     timings = []
-    for _run in range(runs):
-        started = time.perf_counter()
-        result = function()
-        timings.append(time.perf_counter() - started)
+    try:
+        with transaction.atomic():
+            result = function()
+        for _run in range(runs):
+            started = time.perf_counter()
+            with transaction.atomic():
+                result = function()
+            timings.append(time.perf_counter() - started)
+    except OperationalError as error:
+        raise Interrupted(str(error).splitlines()[0]) from error
     return statistics.median(timings), timings, result
 
 
@@ -96,31 +109,19 @@ def time_functions(scopes, runs):
             ("skill_figures", lambda p=people: skill_figures(p)),
             ("training_needs", lambda p=people: training_needs(p)),
         ):
-            median, timings, result = timed(function, runs)
+            try:
+                median, timings, result = timed(function, runs)
+            except Interrupted as error:
+                print(f"  {label} — {name}: INTERROMPU ({error})")
+                continue
             show(f"{label} — {name} ({len(result)} lignes)", median, timings)
-
-
-def pdf_url():
-    from django.urls import NoReverseMatch, reverse
-
-    for name in PDF_NAMES:
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return None
 
 
 def time_pages(pages, runs):
     """[(label, budget key, client, url, params)]: the verdicts."""
-    from django.urls import NoReverseMatch
-
     print("Pages")
     verdicts = []
     for label, budget, client, url, params in pages:
-        if url is None:
-            print(f"  {label}: pas encore disponible, ignorée")
-            continue
 
         def get(c=client, u=url, p=params, name=label):
             response = c.get(u, p)
@@ -130,8 +131,9 @@ def time_pages(pages, runs):
 
         try:
             median, timings, _response = timed(get, runs)
-        except NoReverseMatch as error:
-            print(f"  {label}: lien manquant ({error}), ignorée")
+        except Interrupted as error:
+            print(f"  {label}: INTERROMPUE ({error})")
+            verdicts.append(False)
             continue
         show(label, median, timings)
         verdict = median <= BUDGETS[budget]
@@ -147,6 +149,12 @@ def main(argv=None):
     parser.add_argument(
         "--only", nargs="+", choices=PARTS, default=PARTS, help="parties mesurées (toutes)"
     )
+    parser.add_argument(
+        "--statement-timeout",
+        type=int,
+        default=60,
+        help="secondes au-delà desquelles une requête SQL est interrompue (défaut : 60)",
+    )
     arguments = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ancrage.settings")
     import django
@@ -154,7 +162,7 @@ def main(argv=None):
     django.setup()
     from django.conf import settings
     from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections, transaction
+    from django.db import close_old_connections, connection, transaction
     from django.db.models import Count, Q
     from django.test import Client
     from django.test.utils import setup_test_environment
@@ -175,6 +183,9 @@ def main(argv=None):
     }
     os.makedirs(settings.STATIC_ROOT, exist_ok=True)  # whitenoise warns otherwise
     setup_test_environment()
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)  # no progress lines
+    # A statement interrupted by the timeout is reported once, not with its traceback.
+    logging.getLogger("django.request").setLevel(logging.CRITICAL)
     # The pages run inside this script's transaction: keep its connection open.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
@@ -188,6 +199,10 @@ def main(argv=None):
     network = Network.objects.annotate(size=Count("clusters")).order_by("-size").first()
     if cluster is None or network is None or not WorkforceLine.objects.exists():
         raise SystemExit("Générez d'abord les données : python -m benchmarks.generate")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('statement_timeout', %s, false)", [f"{arguments.statement_timeout}s"]
+        )
     network_scope = Scope.of_network(network)
     places = territories(network_scope)
     print(
@@ -236,7 +251,13 @@ def main(argv=None):
                 )
                 for axis, code, _n in places
             ]
-            pdf = ("PDF « Stratégie emploi-compétences »", "pdf", staff_client, pdf_url(), {})
+            pdf = (
+                "PDF « Stratégie emploi-compétences »",
+                "pdf",
+                staff_client,
+                reverse("gpec_strategy:pdf"),
+                {},
+            )
             verdicts += time_pages([p for p in pages if p[1] in arguments.only], arguments.runs)
             if "pdf" in arguments.only:
                 verdicts += time_pages([pdf], arguments.pdf_runs)
