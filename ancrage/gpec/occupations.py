@@ -32,6 +32,8 @@ Occupations come sorted by needs at 1 year, largest first."""
 
 # ruff: noqa: S608
 
+from decimal import Decimal
+
 from django.db import connection
 
 from ancrage.gpec import supply, tension
@@ -72,12 +74,25 @@ SUMMED = (
     ),
 )
 
-# Sums of estimates (Decimal); the others are counts of people (int).
-DECIMAL = {
+# Sums of estimates, computed in thousandths of a person (integers: exact
+# and fast), returned as Decimal; the others are counts of people (int).
+THOUSANDTHS = {
     f"{name}_{years}"
     for years in HORIZONS
     for name in ("estimated", "retirements", "replacement", "needs")
 }
+MILLE = Decimal(1000)
+WORKFORCE = ("headcount", *BANDS, "women", "cadres", *CONTRACTS)
+FORECASTS = (
+    "open_unfilled",
+    "time_to_fill_days",
+    "difficulty",
+    *(
+        f"{name}_{years}y"
+        for years in HORIZONS
+        for name in ("retirements", "other_departures", "creations", "recruitments")
+    ),
+)
 
 
 def _given_sum(*columns):
@@ -87,82 +102,79 @@ def _given_sum(*columns):
     return f"CASE WHEN {nulls} THEN NULL ELSE {total} END"
 
 
+def _thousandths(share):
+    """A share of the assumptions (three decimals) in thousandths: 0.3 → 300."""
+    return int((Decimal(share) * MILLE).to_integral_value())
+
+
 def _statement(population, assumptions):
+    """One statement: the latest workforce lines and forecasts as one stream,
+    added up per organisation × occupation (one pass), then per occupation."""
     workforce, workforce_params = population.latest_sql(WorkforceLine)
     forecasts, forecast_params = population.latest_sql(OccupationForecast)
-    shares, share_params = [], []
+    nothing = "NULL::integer"
+    stream_workforce = ", ".join(
+        [*WORKFORCE, *(f"{nothing} AS {name}" for name in FORECASTS), "''::varchar AS reason"]
+    )
+    stream_forecasts = ", ".join(
+        [*(f"{nothing} AS {name}" for name in WORKFORCE), *FORECASTS, "difficulty_reason"]
+    )
+    banded = "FILTER (WHERE age_under_25 IS NOT NULL)"
+    per_organisation = [
+        "SUM(headcount) AS headcount",
+        f"SUM(headcount) {banded} AS aged",
+        *(f"SUM({band}) {banded} AS {band}" for band in BANDS),
+        f"SUM(age_55_59 + age_60_plus) {banded} AS older",
+        *(f"SUM({name}) AS {name}" for name in ("women", "cadres", *CONTRACTS, "open_unfilled")),
+        "MAX(difficulty) AS difficulty",
+        "AVG(time_to_fill_days) AS time_to_fill",
+        *(f"BOOL_OR(reason = '{reason}') AS reason_{reason}" for reason in DifficultyReason.values),
+    ]
+    derived, share_params = [], []
     for years in HORIZONS:
-        shares.append(
-            f"w.age_60_plus * %s::numeric + w.age_55_59 * %s::numeric AS estimated_{years}"
-        )
-        share_params += [
-            getattr(assumptions, f"retire_60_plus_{years}y"),
-            getattr(assumptions, f"retire_55_59_{years}y"),
-        ]
-    banded = "WHERE age_under_25 IS NOT NULL"
-    per_horizon = []
-    for years in HORIZONS:
-        per_horizon += [
+        per_organisation += [
             f"SUM(retirements_{years}y) AS declared_{years}",
             f"SUM(other_departures_{years}y) AS other_{years}",
             f"SUM(creations_{years}y) AS creations_{years}",
             f"SUM(recruitments_{years}y) AS recruitments_{years}",
         ]
+        derived.append(f"age_60_plus * %s + age_55_59 * %s AS estimated_{years}")
+        share_params += [
+            _thousandths(getattr(assumptions, f"retire_60_plus_{years}y")),
+            _thousandths(getattr(assumptions, f"retire_55_59_{years}y")),
+        ]
     retirements = [
-        f"COALESCE(declared_{years}, estimated_{years}) AS retirements_{years}"
+        f"COALESCE(declared_{years} * 1000, estimated_{years}) AS retirements_{years}"
         for years in HORIZONS
     ]
     replacement = [
-        f"{_given_sum(f'retirements_{years}', f'other_{years}')} AS replacement_{years}"
+        f"{_given_sum(f'retirements_{years}', f'other_{years} * 1000')} AS replacement_{years}"
         for years in HORIZONS
     ]
     needs = [
-        f"{_given_sum(f'replacement_{years}', f'creations_{years}')} AS needs_{years}"
+        f"{_given_sum(f'replacement_{years}', f'creations_{years} * 1000')} AS needs_{years}"
         for years in HORIZONS
     ]
-    reasons = [
-        f"COUNT(*) FILTER (WHERE '{reason}' = ANY(reasons)) AS reason_{reason}"
-        for reason in DifficultyReason.values
-    ]
-    totals = [
-        f"SUM({name}){'' if name in DECIMAL else '::bigint'}, COUNT({name}), MAX({name})"
-        for name in SUMMED
-    ]
+    reasons = [f"COUNT(*) FILTER (WHERE reason_{reason})" for reason in DifficultyReason.values]
+    totals = [f"SUM({name})::bigint, COUNT({name}), MAX({name})" for name in SUMMED]
     sql = f"""
-        WITH wf AS ({workforce}), fc AS ({forecasts}),
-        w AS (
-            SELECT occupation_id, organisation_id, SUM(headcount) AS headcount,
-                SUM(headcount) FILTER ({banded}) AS aged,
-                {", ".join(f"SUM({band}) FILTER ({banded}) AS {band}" for band in BANDS)},
-                SUM(age_55_59 + age_60_plus) FILTER ({banded}) AS older,
-                SUM(women) AS women, SUM(cadres) AS cadres,
-                {", ".join(f"SUM({name}) AS {name}" for name in CONTRACTS)}
-            FROM wf GROUP BY occupation_id, organisation_id
+        WITH stream AS (
+            SELECT occupation_id, organisation_id, {stream_workforce} FROM ({workforce}) wf
+            UNION ALL
+            SELECT occupation_id, organisation_id, {stream_forecasts} FROM ({forecasts}) fc
         ),
-        f AS (
-            SELECT occupation_id, organisation_id, SUM(open_unfilled) AS open_unfilled,
-                {", ".join(per_horizon)},
-                MAX(difficulty) AS difficulty,
-                ARRAY_AGG(DISTINCT difficulty_reason) FILTER (WHERE difficulty_reason <> '')
-                    AS reasons,
-                AVG(time_to_fill_days) AS time_to_fill
-            FROM fc GROUP BY occupation_id, organisation_id
+        per AS (
+            SELECT occupation_id, organisation_id, {", ".join(per_organisation)}
+            FROM stream GROUP BY occupation_id, organisation_id
         ),
-        j AS (
-            SELECT COALESCE(w.occupation_id, f.occupation_id) AS occupation_id,
-                COALESCE(w.organisation_id, f.organisation_id) AS organisation_id,
-                w.headcount, w.aged, {", ".join(f"w.{band}" for band in BANDS)}, w.older,
-                w.women, w.cadres, {", ".join(f"w.{name}" for name in CONTRACTS)},
-                f.open_unfilled, {", ".join(shares)},
-                {", ".join(f"f.{column.split(' AS ')[1]}" for column in per_horizon)},
-                CASE WHEN w.headcount > 0 THEN f.open_unfilled END AS vacancy_open,
-                CASE WHEN w.headcount > 0 AND f.open_unfilled IS NOT NULL
-                    THEN w.headcount END AS vacancy_headcount,
-                f.difficulty, f.reasons, f.time_to_fill
-            FROM w FULL JOIN f
-                ON f.occupation_id = w.occupation_id AND f.organisation_id = w.organisation_id
+        d AS (
+            SELECT per.*, {", ".join(derived)},
+                CASE WHEN headcount > 0 THEN open_unfilled END AS vacancy_open,
+                CASE WHEN headcount > 0 AND open_unfilled IS NOT NULL
+                    THEN headcount END AS vacancy_headcount
+            FROM per
         ),
-        r AS (SELECT j.*, {", ".join(retirements)} FROM j),
+        r AS (SELECT d.*, {", ".join(retirements)} FROM d),
         p AS (SELECT r.*, {", ".join(replacement)} FROM r),
         n AS (SELECT p.*, {", ".join(needs)} FROM p)
         SELECT occupation_id, COUNT(*),
@@ -189,6 +201,9 @@ def _build(occupation, row):
     figure = {}
     for index, name in enumerate(SUMMED):
         total, count, largest = sums[3 * index : 3 * index + 3]
+        if name in THOUSANDTHS:
+            total = None if total is None else Decimal(total) / MILLE
+            largest = None if largest is None else Decimal(largest) / MILLE
         figure[name] = Figure(value=total or 0, organisations=count, largest=largest)
     horizons = {
         years: Horizon(

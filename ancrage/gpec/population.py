@@ -99,7 +99,7 @@ class Population:
                 "WHERE status = 'active' AND cluster_id = ANY(%s)"
             )
             params = [clusters]
-        conditions, extra = [f"o.id IN ({sql})"], list(params)
+        conditions, extra = [], []
         if not self.profile_filtered:
             for axis, (source, _column) in facets.COLUMNS.items():
                 if self.spec.keys[axis]:
@@ -111,11 +111,15 @@ class Population:
         if self.organisation_ids:
             conditions.append("o.id = ANY(%s)")
             extra.append(list(self.organisation_ids))
+        if not conditions:
+            # Reading the organisations (and their communes) only when a
+            # filter needs them keeps the plan on the memberships' index.
+            return sql, params
         return (
             f"SELECT o.id FROM {Organisation._meta.db_table} o "
             f"LEFT JOIN {Commune._meta.db_table} c ON c.id = o.commune_id "
-            f"WHERE {' AND '.join(conditions)}",
-            extra,
+            f"WHERE o.id IN ({sql}) AND {' AND '.join(conditions)}",
+            [*params, *extra],
         )
 
     def latest_sql(self, model):

@@ -59,41 +59,41 @@ def _fetch(sql, params):
 def _needs(population):
     """{skill_id: {organisations, people, by_kind, by_answer, high_priority, by_horizon}}."""
     latest, params = population.latest_sql(SkillNeed)
-    kinds = [
-        f"COUNT(DISTINCT organisation_id) FILTER (WHERE kind = '{kind}')"
-        for kind in SkillNeed.Kind.values
+    # Per organisation × skill first (one GROUP BY, no join: the planner
+    # cannot estimate the latest facts' size well), then per skill.
+    flags = [
+        *(f"BOOL_OR(kind = '{kind}') AS kind_{kind}" for kind in SkillNeed.Kind.values),
+        *(
+            f"BOOL_OR(preferred_answer = '{answer}') AS answer_{answer}"
+            for answer in SkillNeed.Answer.values
+        ),
+        "BOOL_OR(priority = 1) AS high",
     ]
-    answers = [
-        f"COUNT(DISTINCT organisation_id) FILTER (WHERE preferred_answer = '{answer}')"
-        for answer in SkillNeed.Answer.values
+    counts = [
+        *(f"COUNT(*) FILTER (WHERE kind_{kind})" for kind in SkillNeed.Kind.values),
+        *(f"COUNT(*) FILTER (WHERE answer_{answer})" for answer in SkillNeed.Answer.values),
+        "COUNT(*) FILTER (WHERE high)",
     ]
     totals = _fetch(
         f"""
         WITH sn AS ({latest}),
-        per AS (SELECT skill_id, organisation_id, SUM(people) AS people
-                FROM sn GROUP BY skill_id, organisation_id),
-        people AS (SELECT skill_id, COUNT(*) AS organisations, SUM(people)::bigint AS total,
-                       COUNT(people) AS giving, MAX(people) AS largest
-                   FROM per GROUP BY skill_id),
-        attributes AS (
-            SELECT skill_id, {", ".join(kinds + answers)},
-                COUNT(DISTINCT organisation_id) FILTER (WHERE priority = 1) AS high
-            FROM sn GROUP BY skill_id
-        )
-        SELECT * FROM people JOIN attributes USING (skill_id)
+        per AS (SELECT skill_id, organisation_id, SUM(people) AS people, {", ".join(flags)}
+                FROM sn GROUP BY skill_id, organisation_id)
+        SELECT skill_id, COUNT(*), SUM(people)::bigint, COUNT(people), MAX(people),
+            {", ".join(counts)}
+        FROM per GROUP BY skill_id
         """,
         params,
     )
+    kinds, answers = len(SkillNeed.Kind.values), len(SkillNeed.Answer.values)
     rows = {}
-    for skill, organisations, people, giving, largest, *counts in totals:
-        by_kind, counts = counts[: len(kinds)], counts[len(kinds) :]
-        by_answer, (high,) = counts[: len(answers)], counts[len(answers) :]
+    for skill, organisations, people, giving, largest, *found in totals:
         rows[skill] = {
             "organisations": organisations,
             "people": Figure(people or 0, giving, largest),
-            "by_kind": _nonzero(SkillNeed.Kind.values, by_kind),
-            "by_answer": _nonzero(SkillNeed.Answer.values, by_answer),
-            "high_priority": high,
+            "by_kind": _nonzero(SkillNeed.Kind.values, found[:kinds]),
+            "by_answer": _nonzero(SkillNeed.Answer.values, found[kinds : kinds + answers]),
+            "high_priority": found[-1],
             "by_horizon": {},
         }
     horizons = _fetch(

@@ -31,7 +31,6 @@ is still computed, and the screens flag or hide it like any fragile figure."""
 
 import statistics
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ancrage.gpec.figures import Component, Tension
@@ -62,14 +61,25 @@ def raw_components(item):
     }
 
 
-def level(score):
+LEVELS = {
+    "strong": gettext_lazy("forte"),
+    "medium": gettext_lazy("moyenne"),
+    "weak": gettext_lazy("faible"),
+    None: gettext_lazy("non calculée"),
+}
+
+
+def level_key(score):
+    """ "strong", "medium", "weak", or None without a score."""
     if score is None:
-        return _("non calculée")
+        return None
     if score >= STRONG_FROM:
-        return _("forte")
-    if score <= WEAK_UNTIL:
-        return _("faible")
-    return _("moyenne")
+        return "strong"
+    return "weak" if score <= WEAK_UNTIL else "medium"
+
+
+def level(score):
+    return str(LEVELS[level_key(score)])
 
 
 def _standardiser(values):
@@ -91,6 +101,8 @@ def apply(items):
         )
         for key in WEIGHTS
     }
+    labels = {key: str(label) for key, label in LABELS.items()}
+    levels = {key: str(label) for key, label in LEVELS.items()}
     for item, raw in zip(items, raws, strict=True):
         components, weighted, weights = [], 0.0, 0.0
         for key, weight in WEIGHTS.items():
@@ -103,7 +115,7 @@ def apply(items):
             components.append(
                 Component(
                     key=key,
-                    label=str(LABELS[key]),
+                    label=labels[key],
                     raw=None if z is None else float(value),
                     z=None if z is None else round(z, 4),
                     weight=weight,
@@ -112,5 +124,8 @@ def apply(items):
             )
         score = round(weighted / weights, 4) if weights else None
         item.tension = Tension(
-            score=score, level=level(score), components=components, organisations=item.organisations
+            score=score,
+            level=levels[level_key(score)],
+            components=components,
+            organisations=item.organisations,
         )
