@@ -19,7 +19,7 @@ from collections import defaultdict
 from django.utils import timezone
 
 from ancrage.clusters.models import Cluster
-from ancrage.demo.gpec_stories import AGES, OLDER, STORIES
+from ancrage.demo.gpec_stories import AGES, STORIES, ages_of
 from ancrage.demo.stories import ESTUARY_SIREN
 from ancrage.gpec.declarations import source_label
 from ancrage.gpec.models import (
@@ -55,15 +55,15 @@ def spread(total, shares):
     return counts
 
 
-def block(rng, story, occupation, headcount, year, tense=False):
+def block(rng, story, occupation, headcount, year, rank=None):
     """One occupation of a declaration, as the declaration form takes it:
     the workforce (age bands adding up, a little older each `year`) and the
     forecasts (departures within the headcount, difficulty rising in the
-    occupations in tension)."""
-    ages = OLDER[story.ages] if tense else story.ages
-    shares = [share * rng.uniform(0.8, 1.2) for share in AGES[ages]]
-    shares[5] += 0.02 * year
-    shares[4] += 0.015 * year
+    occupations in tension: `rank` in the story's list)."""
+    tense = rank is not None
+    shares = [share * rng.uniform(0.85, 1.15) for share in AGES[ages_of(story, rank)]]
+    shares[5] += 0.012 * year
+    shares[4] += 0.008 * year
     shares[0] = max(shares[0] - 0.01 * year, 0.02)
     bands = spread(headcount, shares)
     alternance = min(headcount, rng.randint(0, max(1, headcount // 10)))
@@ -130,8 +130,10 @@ class ClusterDraws:
         )
         by_code = Occupation.objects.in_bulk(codes, field_name="code")
         self.occupations = [by_code[code] for code in codes if code in by_code]
-        self.tense = {by_code[code].pk for code in self.tense_codes if code in by_code}
-        self.weights = [4 if o.pk in self.tense else 1 for o in self.occupations]
+        self.rank = {
+            by_code[code].pk: rank for rank, code in enumerate(self.tense_codes) if code in by_code
+        }
+        self.weights = [4 if o.pk in self.rank else 1 for o in self.occupations]
         keys = {*story.emerging.split(), *story.shared.split(), *story.train.split()}
         skills = starter_skills(keys)
         self.emerging = [skills[k] for k in story.emerging.split() if k in skills]
@@ -274,7 +276,7 @@ def cluster_declarations(cluster, story, today):
             year = YEARS_BACK.index(back)
             day = today - datetime.timedelta(days=365 * back + rng.randint(20, 60))
             blocks = [
-                block(rng, story, occupation, max(1, size), year, occupation.pk in draws.tense)
+                block(rng, story, occupation, max(1, size), year, draws.rank.get(occupation.pk))
                 for occupation, size in zip(occupations, sizes, strict=True)
             ]
             shared = sharers[organisation.pk] if back == years[-1] else []

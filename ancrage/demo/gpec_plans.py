@@ -122,9 +122,9 @@ PLANS = {
             "tourneurs-fraiseurs.",
         ),
         Plan(
-            "Recruter des dessinateurs industriels avec l'école d'ingénieurs de Bourg",
+            "Recruter des chaudronniers en alternance avec les lycées professionnels de l'Ain",
             "recruit",
-            "H1203",
+            "H2902",
             "Délégué général",
             10,
             Action.Status.PLANNED,

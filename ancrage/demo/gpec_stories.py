@@ -15,15 +15,25 @@ from typing import NamedTuple
 
 # Shares of the six age bands (< 25, 25–34, 35–44, 45–54, 55–59, ≥ 60).
 AGES = {
-    "older": (0.05, 0.14, 0.19, 0.26, 0.20, 0.16),
-    "old": (0.06, 0.16, 0.19, 0.26, 0.18, 0.15),
-    "middle": (0.09, 0.22, 0.25, 0.24, 0.12, 0.08),
+    "oldest": (0.05, 0.12, 0.17, 0.26, 0.22, 0.18),
+    "older": (0.07, 0.17, 0.21, 0.25, 0.17, 0.13),
+    "old": (0.08, 0.19, 0.23, 0.25, 0.14, 0.11),
+    "middle": (0.10, 0.24, 0.26, 0.22, 0.11, 0.07),
     "young": (0.15, 0.40, 0.26, 0.12, 0.05, 0.02),
 }
-
-
 # The occupations in tension of a cluster are older than its others.
 OLDER = {"young": "young", "middle": "old", "old": "older"}
+
+
+def ages_of(story, rank):
+    """The age profile of an occupation of `story`: the cluster's; older for
+    its occupations in tension (`rank` in `story.tense`), the oldest for the
+    two most tense of a traditional filière."""
+    if rank is None:
+        return story.ages
+    if story.ages == "old" and rank < 2:
+        return "oldest"
+    return OLDER[story.ages]
 
 
 class Story(NamedTuple):

@@ -61,8 +61,8 @@ def test_demo_blocks_follow_the_declaration_rules():
     for story in STORIES.values():
         for headcount in (1, 2, 7, 40, 250):
             for year in range(3):
-                for tense in (False, True):
-                    values = block(rng, story, occupation, headcount, year, tense)
+                for rank in (None, 0, 2):
+                    values = block(rng, story, occupation, headcount, year, rank)
                     assert sum(values[band] for band in WorkforceLine.AGE_BANDS) == headcount
                     assert not workforce_errors(values)
                     assert not forecast_errors(values, headcount)
@@ -144,7 +144,7 @@ def test_a_cluster_tells_its_story(mecabourg):
     lines = WorkforceLine.objects.filter(cluster=mecabourg, observed_on__year=last)
     people = sum(line.headcount for line in lines)
     older = sum(line.age_55_59 + line.age_60_plus for line in lines)
-    assert older / people > 0.3
+    assert older / people > 0.25
     assert load_declarations() == 0
 
 
