@@ -31,9 +31,9 @@ from dataclasses import dataclass, field, replace
 from django.http import QueryDict
 from django.utils import timezone
 
+from ancrage.core.dates import add_months
 from ancrage.matrix import facets, query
 from ancrage.organisations.models import Membership, Organisation
-from ancrage.surveys.campaign_periods import add_months
 from ancrage.territory.models import BmoBasin, Commune
 
 BASIN_CODE = re.compile(r"[0-9A-Za-z]{1,5}")

@@ -36,12 +36,12 @@ The rules (docs/guide/gpec-calculs.md has worked examples):
 from django.db import connection
 from django.utils.translation import gettext as _
 
+from ancrage.core.dates import add_months
 from ancrage.gpec.figures import Figure, SkillFigures, TrainingNeed
 from ancrage.gpec.models import SkillNeed, WorkforceLine
 from ancrage.matrix.models import MatrixProfile, ProfileSkill
 from ancrage.organisations.models import Membership, Organisation
 from ancrage.referentiel.models import OccupationSkill, Skill, VocabularyEntry
-from ancrage.surveys.campaign_periods import add_months
 from ancrage.territory.models import Commune, Department
 
 FEW_HOLDERS = 3

@@ -5,21 +5,12 @@ the dates planned for this wave) and its period label (« T4 2026 » →
 import datetime
 import re
 
+from ancrage.core.dates import add_months
+
 # Bounds of a campaign's dates: answers are taken for a year at most, and a
 # campaign is prepared two years ahead at most.
 MAX_LENGTH = datetime.timedelta(days=366)
 MAX_AHEAD = datetime.timedelta(days=731)
-
-
-def add_months(day, months):
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 def next_dates(campaign, months, today):

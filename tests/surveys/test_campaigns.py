@@ -10,6 +10,7 @@ import time_machine
 
 from ancrage.accounts.models import AuditEntry
 from ancrage.clusters.factories import ClusterFactory, ClusterStaffFactory
+from ancrage.core.dates import add_months
 from ancrage.organisations.factories import (
     ContactFactory,
     MembershipFactory,
@@ -320,5 +321,5 @@ def test_advance_label(label, months, expected):
 
 
 def test_add_months_keeps_the_day_or_the_end_of_the_month():
-    assert campaign_periods.add_months(D(2026, 11, 30), 3) == D(2027, 2, 28)
-    assert campaign_periods.add_months(D(2026, 1, 15), 12) == D(2027, 1, 15)
+    assert add_months(D(2026, 11, 30), 3) == D(2027, 2, 28)
+    assert add_months(D(2026, 1, 15), 12) == D(2027, 1, 15)

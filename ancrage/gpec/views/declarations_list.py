@@ -4,7 +4,6 @@ with its last declaration (date, source, entered by the staff or not) and
 12 months old; filtered, paginated, exportable. The last declaration is read
 with subqueries: a fixed number of queries whatever the page."""
 
-from dateutil.relativedelta import relativedelta
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -16,13 +15,14 @@ from django.views.decorators.http import require_safe
 
 from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry
+from ancrage.core.dates import add_months
 from ancrage.core.permissions import staff_required
 from ancrage.core.spreadsheets import table_response
 from ancrage.gpec.models import Declaration, Source
 from ancrage.organisations.models import Membership
 
 PAGE_SIZE = 50
-STALE_AFTER = relativedelta(months=12)
+STALE_AFTER_MONTHS = 12
 NEVER, STALE, FRESH = "jamais", "ancienne", "a-jour"
 
 
@@ -47,7 +47,7 @@ class StateForm(forms.Form):
 
 def stale_before():
     """Declarations before this day are over 12 months old."""
-    return timezone.localdate() - STALE_AFTER
+    return add_months(timezone.localdate(), -STALE_AFTER_MONTHS)
 
 
 def members(cluster):
