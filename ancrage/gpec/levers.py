@@ -147,14 +147,14 @@ def promote(item, past, territory=None):
     needs = item.horizons[3].needs
     explanation = _(
         "Ce métier est classé « promouvoir le métier » parce que sa tension reste forte "
-        "depuis %(years)s ans (indice %(scores)s, du plus récent au plus ancien ; seuil : "
+        "depuis %(years)s ans (indices du plus récent au plus ancien : %(scores)s ; seuil : "
         "%(min_tension)s) et que %(blamed)s des %(explained)s organisations qui expliquent "
         "leurs difficultés citent le manque d'attractivité du métier ou le manque de "
         "candidats (seuil : %(min_share)s) : une pénurie durable, qui appelle à faire connaître "
         "le métier (écoles, visites d'entreprises, campagnes)."
     ) % {
         "years": len(scores),
-        "scores": ", ".join(number(score, 2) for score in scores),
+        "scores": " puis ".join(number(score, 2) for score in scores),
         "min_tension": number(PROMOTE_MIN_TENSION, 2),
         "blamed": blamed,
         "explained": explained,

@@ -170,7 +170,9 @@ def test_promote_fires_on_a_lasting_tension_blamed_on_attractiveness():
     priority = levers.promote(now, [occupation(tension=0.8)])
     assert priority.lever == Lever.PROMOTE
     assert "« promouvoir le métier »" in priority.explanation
-    assert "depuis 2 ans (indice 1, 0,8" in priority.explanation
+    assert "depuis 2 ans (indices du plus récent au plus ancien : 1 puis 0,8 ;" in (
+        priority.explanation
+    )
     assert "3 des 4 organisations" in priority.explanation
     # a third of the needs at 3 years × (1 + tension)
     assert priority.score == pytest.approx(30 / 3 * 2)
