@@ -51,6 +51,7 @@ class ActionForm(BootstrapForm, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 5}),
             "priority_key": forms.HiddenInput,
         }
+        labels = {"priority_key": _("Priorité de la stratégie")}
         help_texts = {
             "owner": _("La personne ou l'équipe qui porte l'action."),
             "department": _("Laissez vide pour une action sur tout le territoire du cluster."),

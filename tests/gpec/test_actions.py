@@ -203,3 +203,15 @@ def test_the_plan_groups_actions_by_status_in_a_few_queries(
     planned = [action.title for action in groups[0][2]]
     assert planned == ["Action 00", "Action 04", "Action 08"]
     assert "Indicateur 11" in response.content.decode()
+
+
+def test_a_tampered_priority_key_is_explained(client, cast):
+    login(client, cast.staff_a)
+    response = client.post(reverse("gpec_strategy:action_new"), action_data(priority_key="x" * 200))
+    assert response.status_code == 200
+    assert not Action.objects.exists()
+    page = response.content.decode()
+    assert (
+        "Priorité de la stratégie : Assurez-vous que cette valeur comporte au plus 120 caractères"
+        in page
+    )
