@@ -25,6 +25,7 @@ def _staff(request, acting):
     from django.utils import timezone
 
     from ancrage.clusters.models import ClusterStaff, StaffInvitation
+    from ancrage.gpec.declarations import up_to_date_count
     from ancrage.matrix.models import MatrixProfile, Proposal, State
     from ancrage.organisations.models import Membership
     from ancrage.tenders.models import Tender
@@ -56,6 +57,7 @@ def _staff(request, acting):
         "profile_incomplete": not (cluster.description and cluster.website),
         "open_campaigns": _open_campaigns(cluster),
         "has_campaigns": cluster.campaigns.exists(),
+        "gpec_up_to_date": up_to_date_count(cluster),
     }
 
 
@@ -93,7 +95,38 @@ def _member(request, acting):
         .select_related("membership__cluster")
         .order_by("membership__cluster__name"),
         "surveys_to_answer": _surveys_to_answer(acting.organisation),
+        "gpec_to_declare": _gpec_to_declare(acting.organisation),
     }
+
+
+def _gpec_to_declare(organisation):
+    """[(cluster, last declaration date or None)] for the clusters where the
+    organisation is an active member and never declared its GPEC, or not
+    within `gpec.declarations.STALE_AFTER_MONTHS`."""
+    from django.db.models import Max
+
+    from ancrage.gpec.declarations import stale_before
+    from ancrage.gpec.models import Declaration
+    from ancrage.organisations.models import Membership
+
+    last = dict(
+        Declaration.objects.filter(organisation=organisation)
+        .values_list("cluster")
+        .annotate(last=Max("declared_on"))
+        .order_by()
+    )
+    limit = stale_before()
+    memberships = (
+        Membership.objects.active()
+        .filter(organisation=organisation)
+        .select_related("cluster")
+        .order_by("cluster__name")
+    )
+    return [
+        (membership.cluster, last.get(membership.cluster_id))
+        for membership in memberships
+        if last.get(membership.cluster_id) is None or last[membership.cluster_id] < limit
+    ]
 
 
 def _surveys_to_answer(organisation):

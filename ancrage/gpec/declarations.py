@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ancrage.core.dates import add_months
 from ancrage.gpec.models import (
     Declaration,
     OccupationForecast,
@@ -52,6 +53,8 @@ FORECAST_FIELDS = (
     "difficulty",
     "difficulty_reason",
 )
+# A member whose last declaration is older is « à relancer ».
+STALE_AFTER_MONTHS = 12
 SKILL_FIELDS = ("skill", "horizon_years", "kind", "people", "preferred_answer", "priority")
 FACT_MODELS = (WorkforceLine, OccupationForecast, SkillNeed)
 BATCH_SIZE = 2000
@@ -218,4 +221,24 @@ def declare_unchanged(cluster, organisation, user, *, on_behalf=False):
         user=user,
         on_behalf=on_behalf,
         unchanged_from=last,
+    )
+
+
+def stale_before():
+    """Declarations before this day are over `STALE_AFTER_MONTHS` old."""
+    return add_months(timezone.localdate(), -STALE_AFTER_MONTHS)
+
+
+def up_to_date_count(cluster):
+    """How many active members of `cluster` declared within `STALE_AFTER_MONTHS`."""
+    return (
+        Declaration.objects.filter(
+            cluster=cluster,
+            declared_on__gte=stale_before(),
+            organisation__memberships__cluster=cluster,
+            organisation__memberships__status="active",
+        )
+        .values("organisation")
+        .distinct()
+        .count()
     )

@@ -6,6 +6,7 @@ from html import unescape
 from django.urls import reverse
 from django.utils import timezone
 
+from ancrage.gpec.factories import DeclarationFactory
 from ancrage.matrix.factories import MatrixProfileFactory, ProposalFactory
 from ancrage.matrix.models import State
 from ancrage.organisations.factories import MembershipFactory
@@ -52,6 +53,8 @@ def test_member_dashboard_asks_to_validate_submitted_profiles(client, cast):
 
 
 def test_member_dashboard_with_nothing_to_validate(client, cast):
+    membership = cast.cluster_a.memberships.get()
+    DeclarationFactory(cluster=cast.cluster_a, organisation=membership.organisation)
     login(client, cast.member_a)
     text = " ".join(unescape(client.get("/").text).split())
     assert "Rien à valider pour l'instant." in text

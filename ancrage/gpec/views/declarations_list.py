@@ -8,21 +8,19 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry
-from ancrage.core.dates import add_months
 from ancrage.core.permissions import staff_required
 from ancrage.core.spreadsheets import table_response
+from ancrage.gpec.declarations import stale_before
 from ancrage.gpec.models import Declaration, Source
 from ancrage.organisations.models import Membership
 
 PAGE_SIZE = 50
-STALE_AFTER_MONTHS = 12
 NEVER, STALE, FRESH = "jamais", "ancienne", "a-jour"
 
 
@@ -43,11 +41,6 @@ class StateForm(forms.Form):
             )
         },
     )
-
-
-def stale_before():
-    """Declarations before this day are over 12 months old."""
-    return add_months(timezone.localdate(), -STALE_AFTER_MONTHS)
 
 
 def members(cluster):
