@@ -125,20 +125,20 @@ class Population:
     def latest_sql(self, model):
         """(SQL, params) of the rows of `model` (a `gpec.models.Fact`) that
         count: for each organisation counted, its latest source's facts
-        observed in (since, as_of], from the scope's clusters."""
+        observed in (since, as_of], from the scope's clusters. One scan: a
+        window gives each row its organisation's latest source
+        (`latest_source`, an extra column), the rows of that source are kept."""
         table = model._meta.db_table
         organisations, params = self.organisations_sql()
-        window = [list(self.scope.cluster_ids()), self.since, self.as_of]
         sql = (
-            f"WITH latest AS (SELECT DISTINCT ON (organisation_id) organisation_id, source_key "
-            f"FROM {table} WHERE cluster_id = ANY(%s) AND observed_on > %s "
-            f"AND observed_on <= %s AND organisation_id IN ({organisations}) "
-            "ORDER BY organisation_id, observed_on DESC, id DESC) "
-            f"SELECT f.* FROM {table} f JOIN latest l "
-            "ON l.organisation_id = f.organisation_id AND l.source_key = f.source_key "
-            "WHERE f.cluster_id = ANY(%s)"
+            "SELECT * FROM (SELECT f.*, FIRST_VALUE(f.source_key) OVER ("
+            "PARTITION BY f.organisation_id ORDER BY f.observed_on DESC, f.id DESC"
+            f") AS latest_source FROM {table} f WHERE f.cluster_id = ANY(%s) "
+            f"AND f.observed_on > %s AND f.observed_on <= %s "
+            f"AND f.organisation_id IN ({organisations})) facts "
+            "WHERE source_key = latest_source"
         )
-        return sql, [*window, *params, window[0]]
+        return sql, [list(self.scope.cluster_ids()), self.since, self.as_of, *params]
 
 
 def for_request(scope, params, *, as_of=None, freshness_months=36):
