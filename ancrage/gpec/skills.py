@@ -59,8 +59,8 @@ def _fetch(sql, params):
 def _needs(population):
     """{skill_id: {organisations, people, by_kind, by_answer, high_priority, by_horizon}}."""
     latest, params = population.latest_sql(SkillNeed)
-    # Per organisation × skill first (one GROUP BY, no join: the planner
-    # cannot estimate the latest facts' size well), then per skill.
+    # Grouped step by step, never joined: the planner cannot estimate the
+    # latest facts' size well, and a join would loop.
     flags = [
         *(f"BOOL_OR(kind = '{kind}') AS kind_{kind}" for kind in SkillNeed.Kind.values),
         *(
@@ -74,40 +74,47 @@ def _needs(population):
         *(f"COUNT(*) FILTER (WHERE answer_{answer})" for answer in SkillNeed.Answer.values),
         "COUNT(*) FILTER (WHERE high)",
     ]
-    totals = _fetch(
+    merged = [f"BOOL_OR({name.split(' AS ')[1]}) AS {name.split(' AS ')[1]}" for name in flags]
+    nothing = ", ".join(["NULL::bigint"] * len(counts))
+    # Per organisation × skill × horizon, then per organisation × skill; the
+    # totals per skill and per skill × horizon come out of one statement.
+    found = _fetch(
         f"""
         WITH sn AS ({latest}),
-        per AS (SELECT skill_id, organisation_id, SUM(people) AS people, {", ".join(flags)}
-                FROM sn GROUP BY skill_id, organisation_id)
-        SELECT skill_id, COUNT(*), SUM(people)::bigint, COUNT(people), MAX(people),
-            {", ".join(counts)}
+        per_horizon AS (
+            SELECT skill_id, horizon_years, organisation_id, SUM(people) AS people,
+                {", ".join(flags)}
+            FROM sn GROUP BY skill_id, horizon_years, organisation_id
+        ),
+        per AS (
+            SELECT skill_id, organisation_id, SUM(people) AS people, {", ".join(merged)}
+            FROM per_horizon GROUP BY skill_id, organisation_id
+        )
+        SELECT FALSE, skill_id, NULL::smallint, COUNT(*), SUM(people)::bigint, COUNT(people),
+            MAX(people), {", ".join(counts)}
         FROM per GROUP BY skill_id
+        UNION ALL
+        SELECT TRUE, skill_id, horizon_years, COUNT(*), SUM(people)::bigint, COUNT(people),
+            MAX(people), {nothing}
+        FROM per_horizon GROUP BY skill_id, horizon_years
+        ORDER BY 1, 2, 3
         """,
         params,
     )
     kinds, answers = len(SkillNeed.Kind.values), len(SkillNeed.Answer.values)
     rows = {}
-    for skill, organisations, people, giving, largest, *found in totals:
+    for horizon, skill, years, organisations, people, giving, largest, *flagged in found:
+        if horizon:
+            rows[skill]["by_horizon"][years] = Figure(people or 0, giving, largest)
+            continue
         rows[skill] = {
             "organisations": organisations,
             "people": Figure(people or 0, giving, largest),
-            "by_kind": _nonzero(SkillNeed.Kind.values, found[:kinds]),
-            "by_answer": _nonzero(SkillNeed.Answer.values, found[kinds : kinds + answers]),
-            "high_priority": found[-1],
+            "by_kind": _nonzero(SkillNeed.Kind.values, flagged[:kinds]),
+            "by_answer": _nonzero(SkillNeed.Answer.values, flagged[kinds : kinds + answers]),
+            "high_priority": flagged[-1],
             "by_horizon": {},
         }
-    horizons = _fetch(
-        f"""
-        WITH sn AS ({latest}),
-        per AS (SELECT skill_id, horizon_years, organisation_id, SUM(people) AS people
-                FROM sn GROUP BY skill_id, horizon_years, organisation_id)
-        SELECT skill_id, horizon_years, SUM(people)::bigint, COUNT(people), MAX(people)
-        FROM per GROUP BY skill_id, horizon_years ORDER BY skill_id, horizon_years
-        """,
-        params,
-    )
-    for skill, years, people, giving, largest in horizons:
-        rows[skill]["by_horizon"][years] = Figure(people or 0, giving, largest)
     return rows
 
 
