@@ -7,14 +7,16 @@ import datetime
 import pytest
 from django.db import connection
 from django.http import QueryDict
+from django.utils import timezone
 
 from ancrage.clusters.factories import ClusterFactory, NetworkFactory
-from ancrage.gpec import assumptions, occupations, population
-from ancrage.gpec.models import WorkforceLine
+from ancrage.gpec import assumptions, occupations, population, supply
+from ancrage.gpec.models import ExternalSupply, ExternalSupplyImport, WorkforceLine
+from ancrage.matrix.factories import MatrixProfileFactory
 from ancrage.matrix.query import Scope
 from ancrage.organisations.factories import MembershipFactory
 from ancrage.organisations.models import Membership
-from ancrage.referentiel.factories import OccupationFactory
+from ancrage.referentiel.factories import OccupationFactory, VocabularyEntryFactory
 from ancrage.territory.factories import CommuneFactory, DepartmentFactory
 from ancrage.territory.models import BmoBasin
 from tests.gpec.figures_helpers import TODAY, declare, of_cluster
@@ -157,3 +159,38 @@ def test_of_organisation_keeps_one(usinage):
     own = of_cluster(a.cluster).of_organisation(b.organisation.pk)
     assert headcounts(own) == {"Usinage": (4, 1)}
     assert len(latest_ids(own)) == 1
+
+
+def test_a_matrix_filter_keeps_the_members_whose_profile_matches(usinage):
+    a, b, c = MembershipFactory(), MembershipFactory(), MembershipFactory()
+    cluster = a.cluster
+    for membership in (b, c):
+        membership.cluster = cluster
+        membership.save()
+    chaudronnier = VocabularyEntryFactory(cluster=cluster, occupation=OccupationFactory())
+    MatrixProfileFactory(membership=a, occupation=chaudronnier)
+    MatrixProfileFactory(membership=b)  # another métier
+    for membership, headcount in ((a, 3), (b, 4), (c, 5)):  # c has no profile
+        declare(cluster, membership.organisation, workforce=[(usinage, {"headcount": headcount})])
+    assert headcounts(of_cluster(cluster)) == {"Usinage": (12, 3)}
+    assert headcounts(of_cluster(cluster, f"metier={chaudronnier.pk}")) == {"Usinage": (3, 1)}
+
+
+def test_across_a_network_the_more_recent_import_of_a_territory_counts_once(usinage):
+    network = NetworkFactory()
+    first, second = ClusterFactory(network=network), ClusterFactory(network=network)
+    lorient = BmoBasin.objects.create(code="5301", name="Lorient")
+    commune = CommuneFactory(bmo_basin=lorient)
+    MembershipFactory(cluster=first, organisation__commune=commune)
+    for cluster, seekers, days_ago in ((first, 40, 10), (second, 45, 2)):
+        batch = ExternalSupplyImport.objects.create(
+            cluster=cluster,
+            label="France Travail",
+            period_end=TODAY,
+            imported_at=timezone.now() - datetime.timedelta(days=days_ago),
+        )
+        ExternalSupply.objects.create(
+            batch=batch, occupation=usinage, bmo_basin=lorient, job_seekers=seekers
+        )
+    whole = population.for_request(Scope.of_network(network), QueryDict(""), as_of=TODAY)
+    assert supply.external(whole, [usinage.pk])[usinage.pk].value == 45
