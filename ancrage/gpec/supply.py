@@ -72,12 +72,23 @@ def external(population, occupation_ids):
     if not occupation_ids:
         return {}
     organisations, params = population.organisations_sql()
+    places = f"""
+        SELECT o.id, c.bmo_basin_id, c.department_id
+        FROM {Organisation._meta.db_table} o
+        JOIN {Commune._meta.db_table} c ON c.id = o.commune_id
+        WHERE o.id IN ({organisations})
+    """
+    # Each organisation lies in one basin and one département: the
+    # organisations behind an occupation's figure are the sum of those of
+    # its basins (or départements).
     sql = f"""
-        WITH orgs AS (
-            SELECT o.id, c.bmo_basin_id, c.department_id
-            FROM {Organisation._meta.db_table} o
-            JOIN {Commune._meta.db_table} c ON c.id = o.commune_id
-            WHERE o.id IN ({organisations})
+        WITH places AS MATERIALIZED ({places}),
+        per_basin AS (
+            SELECT bmo_basin_id, COUNT(*) AS organisations FROM places
+            WHERE bmo_basin_id IS NOT NULL GROUP BY bmo_basin_id
+        ),
+        per_department AS (
+            SELECT department_id, COUNT(*) AS organisations FROM places GROUP BY department_id
         ),
         batches AS (
             SELECT DISTINCT ON (cluster_id) id, imported_at
@@ -85,36 +96,39 @@ def external(population, occupation_ids):
             WHERE cluster_id = ANY(%s)
             ORDER BY cluster_id, imported_at DESC, id DESC
         ),
-        lines AS (
-            SELECT DISTINCT ON (l.occupation_id, l.bmo_basin_id, l.department_id)
-                l.occupation_id, l.bmo_basin_id, l.department_id, l.job_seekers
+        basin_lines AS (
+            SELECT DISTINCT ON (l.occupation_id, l.bmo_basin_id)
+                l.occupation_id, l.bmo_basin_id, l.job_seekers
             FROM {ExternalSupply._meta.db_table} l JOIN batches b ON b.id = l.batch_id
             WHERE l.occupation_id = ANY(%s)
-            ORDER BY l.occupation_id, l.bmo_basin_id, l.department_id,
-                b.imported_at DESC, b.id DESC
+                AND l.bmo_basin_id IN (SELECT bmo_basin_id FROM per_basin)
+            ORDER BY l.occupation_id, l.bmo_basin_id, b.imported_at DESC, b.id DESC
+        ),
+        department_lines AS (
+            SELECT DISTINCT ON (l.occupation_id, l.department_id)
+                l.occupation_id, l.department_id, l.job_seekers
+            FROM {ExternalSupply._meta.db_table} l JOIN batches b ON b.id = l.batch_id
+            WHERE l.occupation_id = ANY(%s) AND l.bmo_basin_id IS NULL
+                AND l.department_id IN (SELECT department_id FROM per_department)
+            ORDER BY l.occupation_id, l.department_id, b.imported_at DESC, b.id DESC
         ),
         by_basin AS (
-            SELECT occupation_id, SUM(job_seekers) AS seekers, ARRAY_AGG(bmo_basin_id) AS places
-            FROM lines WHERE bmo_basin_id IN (SELECT bmo_basin_id FROM orgs)
-            GROUP BY occupation_id
-        ),
-        by_department AS (
-            SELECT occupation_id, SUM(job_seekers) AS seekers, ARRAY_AGG(department_id) AS places
-            FROM lines
-            WHERE bmo_basin_id IS NULL AND department_id IN (SELECT department_id FROM orgs)
-            GROUP BY occupation_id
+            SELECT l.occupation_id, SUM(l.job_seekers)::bigint, SUM(p.organisations)::bigint
+            FROM basin_lines l JOIN per_basin p ON p.bmo_basin_id = l.bmo_basin_id
+            GROUP BY l.occupation_id
         )
-        SELECT b.occupation_id, b.seekers,
-            (SELECT COUNT(*) FROM orgs WHERE orgs.bmo_basin_id = ANY(b.places))
-        FROM by_basin b
+        SELECT * FROM by_basin
         UNION ALL
-        SELECT d.occupation_id, d.seekers,
-            (SELECT COUNT(*) FROM orgs WHERE orgs.department_id = ANY(d.places))
-        FROM by_department d
-        WHERE NOT EXISTS (SELECT 1 FROM by_basin b WHERE b.occupation_id = d.occupation_id)
+        SELECT l.occupation_id, SUM(l.job_seekers)::bigint, SUM(p.organisations)::bigint
+        FROM department_lines l JOIN per_department p ON p.department_id = l.department_id
+        WHERE l.occupation_id NOT IN (SELECT occupation_id FROM by_basin)
+        GROUP BY l.occupation_id
     """
+    occupations = list(occupation_ids)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, list(population.scope.cluster_ids()), list(occupation_ids)])
+        cursor.execute(
+            sql, [*params, list(population.scope.cluster_ids()), occupations, occupations]
+        )
         rows = cursor.fetchall()
     return {
         occupation: Figure(value=seekers, organisations=count, public=True)
