@@ -16,7 +16,8 @@ is None. Formulas (docs/guide/gpec-calculs.md has worked examples):
   age bands;
 - estimated retirements at h years = Σ over organisations with age bands of
   share_60_plus_h × (60 and over) + share_55_59_h × (55–59), the shares of
-  the cluster's `Assumptions` (Decimal, unrounded);
+  the cluster's `Assumptions` (Decimal, unrounded: computed in thousandths
+  of a person, exact since the shares have three decimals);
 - retirements = per organisation, the retirements it declared at h years
   when it gave the figure, else its estimate; replacement = retirements +
   other departures; needs = replacement + creations (per organisation, then
@@ -45,6 +46,7 @@ from ancrage.surveys.results.tension import DIFFICULT_FROM
 BANDS = WorkforceLine.AGE_BANDS
 CONTRACTS = ("cdi", "cdd", "alternance", "interim")
 HORIZONS = (1, 3)
+REASONS = tuple(DifficultyReason.values)
 # Per organisation × occupation subtotals added up per occupation: their sum,
 # how many organisations gave them, the largest one.
 SUMMED = (
@@ -128,7 +130,7 @@ def _statement(population, assumptions):
         *(f"SUM({name}) AS {name}" for name in ("women", "cadres", *CONTRACTS, "open_unfilled")),
         "MAX(difficulty) AS difficulty",
         "AVG(time_to_fill_days) AS time_to_fill",
-        *(f"BOOL_OR(reason = '{reason}') AS reason_{reason}" for reason in DifficultyReason.values),
+        *(f"BOOL_OR(reason = '{reason}') AS reason_{reason}" for reason in REASONS),
     ]
     derived, share_params = [], []
     for years in HORIZONS:
@@ -155,7 +157,7 @@ def _statement(population, assumptions):
         f"{_given_sum(f'replacement_{years}', f'creations_{years} * 1000')} AS needs_{years}"
         for years in HORIZONS
     ]
-    reasons = [f"COUNT(*) FILTER (WHERE reason_{reason})" for reason in DifficultyReason.values]
+    reasons = [f"COUNT(*) FILTER (WHERE reason_{reason})" for reason in REASONS]
     totals = [f"SUM({name})::bigint, COUNT({name}), MAX({name})" for name in SUMMED]
     sql = f"""
         WITH stream AS (
@@ -196,11 +198,10 @@ def _ratio(numerator, denominator):
 
 def _build(occupation, row):
     (organisations, respondents, difficult, *rest) = row
-    reason_counts, rest = rest[: len(DifficultyReason.values)], rest[len(DifficultyReason.values) :]
-    mean_days, timed, *sums = rest
+    reason_counts, (mean_days, timed, *sums) = rest[: len(REASONS)], rest[len(REASONS) :]
     figure = {}
-    for index, name in enumerate(SUMMED):
-        total, count, largest = sums[3 * index : 3 * index + 3]
+    triples = iter(sums)
+    for name, total, count, largest in zip(SUMMED, triples, triples, triples, strict=True):
         if name in THOUSANDTHS:
             total = None if total is None else Decimal(total) / MILLE
             largest = None if largest is None else Decimal(largest) / MILLE
@@ -224,7 +225,7 @@ def _build(occupation, row):
     reasons = {
         reason: count
         for count, reason in sorted(
-            zip(reason_counts, DifficultyReason.values, strict=True), key=lambda pair: -pair[0]
+            zip(reason_counts, REASONS, strict=True), key=lambda pair: -pair[0]
         )
         if count
     }
