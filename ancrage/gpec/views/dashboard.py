@@ -35,9 +35,7 @@ def dashboard(request):
             "cluster": request.scope.cluster,
             "base_url": reverse("gpec_dashboard:dashboard"),
             "export_url": reverse("gpec_dashboard:export"),
-            # The members, whose pages list their declarations and let staff
-            # enter one on their behalf.
-            "declarations_url": reverse("members:list"),
+            "declarations_url": reverse("gpec_declarations:list"),
         },
     )
 
