@@ -29,7 +29,12 @@ is None. Formulas (docs/guide/gpec-calculs.md has worked examples):
   it (an organisation counts once, with its highest rating);
 - time to fill = mean over the organisations giving it of each one's mean.
 
-Occupations come sorted by needs at 1 year, largest first."""
+Occupations come sorted by needs at 1 year, largest first.
+
+Measured on a synthetic network (160 clusters, 60,000 organisations, 750,000
+facts) on the shared 2-core machine under load: an 800-member cluster
+50–190 ms, one département of the network 150–350 ms, the whole network
+2–4 s (half of it finding each organisation's latest source)."""
 
 # ruff: noqa: S608
 
