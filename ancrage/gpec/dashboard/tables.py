@@ -61,7 +61,13 @@ def protect_columns(rows, total, columns):
 # total is shown: {table key: {column: needs table column}}.
 REPEATED = {
     "offre": {1: 5, 2: 7},
-    "evolution": {2: 2, 3: 2, 5: 5, 6: 5},
+    "evolution": {2: 2, 5: 5},
+}
+# Columns computed from others of the same row (a change, a gap): hidden
+# when one of them is, or they would give it back.
+DERIVED = {
+    "offre": {-1: (2,)},
+    "evolution": {3: (1, 2), 6: (4, 5)},
 }
 
 
@@ -79,6 +85,15 @@ def align_hidden(needs, table):
             reason = hidden.get((row[0].value, source))
             if reason and isinstance(row[index], Shown) and row[index].value is not None:
                 row[index].reason = row[index].reason or reason
+    hide_derived(table)
+
+
+def hide_derived(table):
+    for row in table.rows:
+        for index, sources in DERIVED[table.key].items():
+            cell = row[index]
+            if cell.value is not None and any(row[source].hidden for source in sources):
+                cell.reason = cell.reason or secrecy.SECONDARY
 
 
 def ranked_by_needs(figures, horizon):
