@@ -2,7 +2,7 @@
 département and the BMO basin of their commune), for the maps, and for the
 whole population (the totals on top of the dashboard): members counted,
 members with facts in the window (workforce, forecasts or skill needs) and
-the days those were observed on, headcount and recruitment needs at 1 and 3
+the day of each one's latest, headcount and recruitment needs at 1 and 3
 years, with the same formulas as `gpec.occupations` (per organisation and
 occupation: retirements declared, else estimated from the age bands; needs
 = retirements + other departures + creations), added up per organisation,
@@ -42,6 +42,8 @@ class Totals:
     declared: int
     since: datetime.date  # facts observed on or before this day are too old
     as_of: datetime.date
+    # The day of the most recent facts of each member counted: the oldest
+    # and the newest of these days.
     oldest: datetime.date | None
     newest: datetime.date | None
     freshness_months: int
@@ -77,7 +79,7 @@ def _statement(population, assumptions):
     organisations, params = population.organisations_sql()
     workforce, workforce_params = population.latest_sql(WorkforceLine)
     forecasts, forecast_params = population.latest_sql(OccupationForecast)
-    skills, skill_params = population.latest_sql(SkillNeed)
+    skill_params = [list(population.scope.cluster_ids()), population.since, population.as_of]
     parts, part_params = [], []
     for years in HORIZONS:
         parts += [
@@ -107,13 +109,15 @@ def _statement(population, assumptions):
             LEFT JOIN {Commune._meta.db_table} c ON c.id = o.commune_id
             WHERE o.id IN ({organisations})
         ),
-        wf AS ({workforce}), fc AS ({forecasts}), sn AS ({skills}),
+        wf AS ({workforce}), fc AS ({forecasts}),
         dates AS (
-            SELECT organisation_id, MIN(observed_on) AS oldest, MAX(observed_on) AS newest
+            SELECT organisation_id, MAX(observed_on) AS newest
             FROM (
                 SELECT organisation_id, observed_on FROM wf
                 UNION ALL SELECT organisation_id, observed_on FROM fc
-                UNION ALL SELECT organisation_id, observed_on FROM sn
+                UNION ALL SELECT organisation_id, observed_on FROM {SkillNeed._meta.db_table}
+                WHERE cluster_id = ANY(%s) AND observed_on > %s AND observed_on <= %s
+                    AND organisation_id IN (SELECT id FROM orgs)
             ) facts GROUP BY organisation_id
         ),
         w AS (
@@ -138,7 +142,7 @@ def _statement(population, assumptions):
         )
         SELECT GROUPING(d.id, b.id), COALESCE(d.code, b.code), COALESCE(d.name, b.name),
             AVG(orgs.latitude), AVG(orgs.longitude), COUNT(*), COUNT(dates.organisation_id),
-            MIN(dates.oldest), MAX(dates.newest), {totals}
+            MIN(dates.newest), MAX(dates.newest), {totals}
         FROM orgs LEFT JOIN p ON p.organisation_id = orgs.id
         LEFT JOIN dates ON dates.organisation_id = orgs.id
         LEFT JOIN {Department._meta.db_table} d ON d.id = orgs.department_id
