@@ -54,8 +54,10 @@ def test_fragile_figures_are_secret(admin, cast, network):
     assert evolution[2].hidden and evolution[3].hidden and evolution[5].hidden
     assert evolution[1].reason == "few"  # a year ago, one organisation had declared
     # The tension score rests on 4 organisations: shown.
-    tension = {row[0].plain: row for row in board.tension.rows}["Usinage (H2903)"]
-    assert not tension[-1].hidden
+    tension = {row[0].plain: row for row in board.tension.rows}
+    assert not tension["Usinage (H2903)"][-1].hidden
+    # Soudage's score and its level are secret (2 organisations).
+    assert tension["Soudage (H2913)"][1].hidden and tension["Soudage (H2913)"][2].hidden
     page = response.content.decode()
     assert "&lt; 3 org." not in page
     assert 'class="secret' in page

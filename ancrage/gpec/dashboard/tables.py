@@ -216,11 +216,13 @@ def tension_table(figures, secret):
         score.export = None if tension.score is None else round(tension.score, 2)
         if secret and any(cell.hidden for cell in components):
             score.reason = score.reason or secrecy.SECONDARY
+        level = plain_cell(tension.level)
+        level.reason = score.reason  # the level tells where the score lies
         rows.append(
             [
                 occupation_cell(item.occupation),
                 score,
-                plain_cell(tension.level),
+                level,
                 *components,
                 count_cell(tension.organisations, secret),
             ]
