@@ -201,7 +201,7 @@ def tension_table(figures, secret):
         for component in item.tension.components:
             if component.key not in labels:
                 keys.append(component.key)
-                labels[component.key] = component.label
+                labels[component.key] = component.label[:1].upper() + component.label[1:]
     rows = []
     for item in ranked:
         tension = item.tension
