@@ -117,3 +117,25 @@ def test_no_network_and_unknown_network(admin, cast):
 def test_cluster_staff_are_refused(client, cast, network):
     login(client, cast.staff_a)
     assert client.get(URL).status_code == 403
+
+
+def test_bad_query_strings_keep_the_network(admin, cast, network):
+    build(cast)
+    response = admin.get(
+        URL,
+        {"reseau": ["ouest", "\x00"], "au": "32/13/2026", "bassin": "x" * 80, "skill": "l:\x00"},
+    )
+    assert response.status_code == 200
+    board = response.context["board"]
+    assert "n'est pas lisible" in board.filters.errors[0]
+    assert board.totals.counted == 5
+    assert board.filters.query_string().startswith("reseau=ouest")
+
+
+def test_queries(admin, cast, network, django_assert_max_num_queries):
+    """As for a cluster (`test_dashboard`), with the networks and their
+    clusters read once: at most 30 (28 measured)."""
+    build(cast)
+    admin.get(URL, {"reseau": "ouest"})
+    with django_assert_max_num_queries(30):
+        admin.get(URL, {"reseau": "ouest", "departement": "56"})

@@ -15,7 +15,6 @@ from ancrage.clusters.models import Network
 from ancrage.core.permissions import platform_admin_required
 from ancrage.gpec import assumptions as gpec_assumptions
 from ancrage.gpec.dashboard import board, exports, filters
-from ancrage.matrix.query import Scope
 
 
 def _network(request):
@@ -30,7 +29,7 @@ def _board(request, network):
     assumptions = gpec_assumptions.defaults()
     found = filters.read(
         request,
-        Scope.of_network(network),
+        filters.NetworkScope.of(network),
         freshness_months=assumptions.freshness_months,
         fixed=[("reseau", network.slug)],
     )
