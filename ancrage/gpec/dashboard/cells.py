@@ -12,6 +12,7 @@ from django.utils.functional import Promise
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ancrage.core import secrecy
 
@@ -57,6 +58,11 @@ class Shown(secrecy.Cell):
         if self.reason:
             return _("secret")
         return str(self.export) if isinstance(self.export, Promise) else self.export
+
+
+def within(years):
+    """« à 1 an », « à 3 ans »."""
+    return ngettext("à %(years)s an", "à %(years)s ans", years) % {"years": years}
 
 
 def integer(value):

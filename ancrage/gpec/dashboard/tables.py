@@ -20,6 +20,7 @@ from ancrage.gpec.dashboard.cells import (
     integer,
     label_cell,
     plain_cell,
+    within,
 )
 from ancrage.gpec.figures import Figure
 from ancrage.gpec.models import WorkforceLine
@@ -126,14 +127,15 @@ def needs_table(figures, horizon, totals, secret):
     if rows:
         total = [label_cell("", _("Ensemble")), count_cell(totals.declared, secret)]
         for index in range(2, 10):
-            total.append(_sum_cell([row[index] for row in rows], index, totals, secret))
-        total[3] = plain_cell(None, DASH)
+            summed = index != 3  # a share does not add up
+            column = [row[index] for row in rows]
+            total.append(_sum_cell(column, totals, secret) if summed else plain_cell(None, DASH))
         if secret:
             protect_columns(rows, total, (2, 4, 5, 6, 7, 8, 9))
     return Table(
         key="besoins",
-        title=_("Métiers classés par besoins de recrutement à %(years)s an(s)")
-        % {"years": horizon},
+        title=_("Métiers classés par besoins de recrutement %(within)s")
+        % {"within": within(horizon)},
         sheet=_("Besoins par métier"),
         headers=[
             _("Métier"),
@@ -144,7 +146,7 @@ def needs_table(figures, horizon, totals, secret):
             _("Besoins à 1 an"),
             _("Départs en retraite à 3 ans"),
             _("Besoins à 3 ans"),
-            _("Recrutements prévus à %(years)s an(s)") % {"years": horizon},
+            _("Recrutements prévus %(within)s") % {"within": within(horizon)},
             _("Postes ouverts non pourvus"),
         ],
         rows=rows,
@@ -153,7 +155,7 @@ def needs_table(figures, horizon, totals, secret):
     )
 
 
-def _sum_cell(cells, index, totals, secret):
+def _sum_cell(cells, totals, secret):
     """The total of a summed column: it rests on every organisation that
     declared; the largest single contribution is unknown here, so only the
     frequency rule applies to it."""
@@ -163,7 +165,7 @@ def _sum_cell(cells, index, totals, secret):
         value=value,
         contributors=totals.declared,
         text=integer(value),
-        export=value,
+        export=None if value is None else round(float(value), 2),
     )
     if value is not None:
         cell.flagged = not secret and totals.declared < secrecy.DEFAULT_RULES.min_contributors

@@ -25,6 +25,7 @@ from ancrage.gpec.dashboard.cells import (
     integer,
     label_cell,
     plain_cell,
+    within,
 )
 from ancrage.gpec.figures import Figure
 from ancrage.gpec.models import OccupationForecast, SkillNeed, WorkforceLine
@@ -252,7 +253,7 @@ def needs_map(found, kind, table_rows, horizon):
         points.append((item.label, item.latitude, item.longitude, value))
     return charts.dot_map(
         points,
-        title=_("Besoins de recrutement à %(years)s an(s) par territoire") % {"years": horizon},
+        title=_("Besoins de recrutement %(within)s par territoire") % {"within": within(horizon)},
         desc=_(
             "Un disque par territoire, d'aire proportionnelle aux besoins ; "
             "le tableau donne les chiffres."
