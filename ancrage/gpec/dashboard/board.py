@@ -81,10 +81,15 @@ def _chart_text(cell):
     return _("secret") if cell.hidden else cell.plain
 
 
+def _bar(cell):
+    """A bar's length: None (« secret ») when hidden, 0 for a figure nobody gave."""
+    return None if cell.hidden else (cell.value or 0)
+
+
 def needs_chart(table, horizon):
     column = 5 if horizon == 1 else 7
     rows = [
-        (row[0].text, _shown(row[column]), _chart_text(row[column]))
+        (row[0].text, _bar(row[column]), _chart_text(row[column]))
         for row in table.rows[:CHART_ROWS]
     ]
     return charts.bars(
@@ -140,7 +145,7 @@ def pyramid_chart(table):
 
 
 def fragile_chart(table):
-    rows = [(row[0].text, _shown(row[2]), _chart_text(row[2])) for row in table.rows[:CHART_ROWS]]
+    rows = [(row[0].text, _bar(row[2]), _chart_text(row[2])) for row in table.rows[:CHART_ROWS]]
     return charts.bars(
         rows,
         title=_("Organisations qui détiennent chaque compétence fragile"),
