@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from ancrage.core import charts, secrecy
 from ancrage.gpec import assumptions as gpec_assumptions
 from ancrage.gpec import comparison, occupations, skills
+from ancrage.gpec.figures import horizon_label
 from ancrage.gpec.models import Action, OccupationForecast, SkillNeed, WorkforceLine
 from ancrage.surveys.results.figures import number, percent
 
@@ -253,7 +254,8 @@ def ageing_sentence(occupation, benchmark, staff):
 
 def skill_row(figures, cluster_count, staff):
     horizons = ", ".join(
-        _("%(years)s an(s) : %(people)s") % {"years": years, "people": shown(figure.value)}
+        _("%(horizon)s : %(people)s")
+        % {"horizon": horizon_label(years), "people": shown(figure.value)}
         for years, figure in sorted(figures.by_horizon.items(), key=lambda item: item[0] or 0)
         if years is not None
     )

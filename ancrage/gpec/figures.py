@@ -17,7 +17,22 @@ hidden (`Figure.cell()` gives a `core.secrecy.Cell`)."""
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from ancrage.core import secrecy
+
+# The horizons a skill need is declared at, in years (0: today).
+HORIZONS = (0, 1, 3)
+
+
+def horizon_label(years):
+    """« aujourd'hui », « à 1 an », « à 3 ans », or « non précisé » (None)."""
+    if years is None:
+        return _("non précisé")
+    if years == 0:
+        return _("aujourd'hui")
+    return ngettext("à %(years)s an", "à %(years)s ans", years) % {"years": years}
 
 
 @dataclass
@@ -171,3 +186,7 @@ class TrainingNeed:
     department: object | None  # territory.Department
     people: Figure
     organisations: int
+
+    @property
+    def horizon_label(self):
+        return horizon_label(self.horizon_years)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ancrage.gpec import validation
 from ancrage.gpec.declarations import FORECAST_FIELDS
+from ancrage.gpec.figures import HORIZONS, horizon_label
 from ancrage.gpec.models import Difficulty, DifficultyReason, SkillNeed
 from ancrage.referentiel.forms import OccupationField, SkillField
 
@@ -114,7 +115,7 @@ class OccupationBlockForm(forms.Form):
 
 class SkillNeedForm(forms.Form):
     skill = SkillField(label=_("Compétence"), required=False)
-    horizon_years = _select([(0, _("aujourd'hui")), (1, _("à 1 an")), (3, _("à 3 ans"))])
+    horizon_years = _select([(years, horizon_label(years)) for years in HORIZONS])
     kind = forms.ChoiceField(
         label=_("Nature du besoin"),
         choices=[("", "—"), *SkillNeed.Kind.choices],

@@ -95,7 +95,7 @@ def test_filters_by_horizon_and_departement(client, cast, needs):
     login(client, cast.staff_a)
     response = client.get(reverse("gpec_training:list"), {"horizon": "1"})
     assert shown(response) == [("Soudage TIG", 1, "56", 6, "")]
-    assert response.context["needs"].horizons == [1, 3]
+    assert response.context["needs"].horizons == [(1, "à 1 an"), (3, "à 3 ans")]
 
     response = client.get(reverse("gpec_training:list"), {"departement": "44"})
     assert shown(response) == [("Soudage TIG", 3, "44", 4, "moins de 3 organisations")]
@@ -178,3 +178,21 @@ def test_export_csv(client, cast, needs):
         ["Programmer en Python", "3", "56", "Morbihan", "10", "1", "moins de 3 organisations"],
         ["Soudage TIG", "1", "56", "Morbihan", "6", "3", ""],
     ]
+
+
+def test_a_need_for_today_reads_aujourd_hui_and_can_be_filtered(client, cast, needs):
+    declaration = DeclarationFactory(
+        cluster=cast.cluster_a, organisation=cast.cluster_a.memberships.first().organisation
+    )
+    SkillNeedFactory(
+        declaration=declaration,
+        skill=SkillFactory(label="Lecture de plans"),
+        horizon_years=0,
+        people=2,
+        preferred_answer=TRAIN,
+    )
+    login(client, cast.staff_a)
+    response = client.get(reverse("gpec_training:list"), {"horizon": "0"})
+    assert [need.skill.label for need, _flag in response.context["rows"]] == ["Lecture de plans"]
+    assert response.context["needs"].horizons[0] == (0, "aujourd'hui")
+    assert "aujourd&#x27;hui" in response.content.decode()

@@ -23,6 +23,7 @@ from ancrage.core import secrecy
 from ancrage.core.permissions import staff_required
 from ancrage.core.spreadsheets import table_response
 from ancrage.gpec import assumptions, skills
+from ancrage.gpec.figures import horizon_label
 from ancrage.gpec.population import for_request
 from ancrage.matrix import facets, facets_display
 from ancrage.matrix.query import Scope
@@ -43,7 +44,7 @@ class Needs:
     population: object  # gpec.population.Population
     rows: list  # [TrainingNeed], most people first
     horizon: int | None  # None: every horizon
-    horizons: list  # the horizons of the unfiltered rows
+    horizons: list  # (years, label) of the horizons of the unfiltered rows
     error: str = ""
 
     def query_string(self, **extra):
@@ -60,7 +61,7 @@ def parse_horizon(value):
     value = (value or "").replace("\x00", "").strip()
     if not value:
         return None, ""
-    if value.isdigit() and 1 <= int(value) <= MAX_HORIZON:
+    if value.isdigit() and 0 <= int(value) <= MAX_HORIZON:
         return int(value), ""
     return None, _("Horizon « %(value)s » inconnu : tous les horizons sont affichés.") % {
         "value": value[:20]
@@ -83,7 +84,12 @@ def read(request):
     horizon, error = parse_horizon(request.GET.get("horizon"))
     rows = [need for need in every if horizon is None or need.horizon_years == horizon]
     rows.sort(key=lambda need: -need.people.value)  # stable: the module's order for ties
-    horizons = sorted({need.horizon_years for need in every if need.horizon_years is not None})
+    horizons = [
+        (years, horizon_label(years))
+        for years in sorted(
+            {need.horizon_years for need in every if need.horizon_years is not None}
+        )
+    ]
     return Needs(population, rows, horizon, horizons, error)
 
 
