@@ -18,10 +18,15 @@ the needs at 3 years (promote, a yearly figure of a lasting shortage),
 people to train (train), people needed (share), the people a mobility
 could move (mobility: the smaller of the declining occupation's headcount
 and the needs of the one it leads to). Weight: 1 + the tension indicator
-(kept between 0 and 2) for occupations, 1 + the share of organisations
+(kept between 0 and 2) for occupations (1 + the share of respondents in
+difficulty where the indicator singles out no occupation, see
+`comparable`), 1 + the share of organisations
 giving the skill a high priority for skills, 1 for sharing and
 `MOBILITY_WEIGHT` for a mobility (it answers part of a need). Ties: more
 organisations first, then the label."""
+
+import math
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
@@ -35,12 +40,21 @@ from ancrage.gpec.priority import Evidence, Priority, number, percent
 RECRUIT_MIN_NEEDS = 5
 # … and a strong tension indicator (« forte », standardised across the occupations).
 RECRUIT_MIN_TENSION = tension_indicator.STRONG_FROM
+# The tension indicator compares the occupations of one population (the
+# whole one, or a département): with fewer than this many occupations having
+# a score, or all scores alike, it cannot single one out (a lone occupation
+# scores 0). « Recruter » and « promouvoir » then read an absolute sign
+# instead: at least this share of the organisations rating the difficulty to
+# recruit find it difficult (3 or 4 out of 4), resting on at least one.
+TENSION_MIN_OCCUPATIONS = 3
+ABSOLUTE_MIN_DIFFICULT_SHARE = 0.5
 # Train: at least this many people concerned by a skill need…
 TRAIN_MIN_PEOPLE = 5
 # … and at least this share of the organisations declaring it want to train
-# their employees or name it a new skill.
+# their employees, or at least this share name it a new skill.
 TRAIN_MIN_SHARE = 0.5
-# Share: at least this many organisations need the skill or the occupation…
+# Share: at least this many organisations need the skill or the occupation
+# (a need of 0 does not count)…
 SHARE_MIN_ORGANISATIONS = 3
 # … each for at most this many people (a part-time need), or at least half
 # of them (SHARE_MIN_ANSWER_SHARE) prefer to share a person…
@@ -48,8 +62,9 @@ SHARE_MAX_PER_ORGANISATION = 1
 SHARE_MIN_ANSWER_SHARE = 0.5
 # … and together for at least a full-time position.
 SHARE_MIN_TOTAL = 1
-# Promote: a tension indicator at least this high this year and each
-# previous year known, over at least PROMOTE_MIN_YEARS years…
+# Promote: a strong tension (indicator at least this high, or the absolute
+# sign above) this year and each previous year known, over at least
+# PROMOTE_MIN_YEARS years…
 PROMOTE_MIN_TENSION = tension_indicator.STRONG_FROM
 PROMOTE_MIN_YEARS = 2
 # … and at least this share of the reasons given blame the occupation's
@@ -64,6 +79,23 @@ def _tension(item):
     if item.tension is None or item.tension.score is None:
         return None
     return item.tension.score
+
+
+def comparable(occupations):
+    """Whether the tension indicator singles out occupations in this
+    population: at least TENSION_MIN_OCCUPATIONS of them have a score, and
+    not all the same one (standardised values of equal occupations are 0)."""
+    scores = [score for score in map(_tension, occupations) if score is not None]
+    return len(scores) >= TENSION_MIN_OCCUPATIONS and len(set(scores)) > 1
+
+
+def _difficult(item):
+    """The share of the respondents finding it difficult to recruit, when it
+    rests on at least one organisation; else None."""
+    share = item.difficult_share
+    if share.value is None or share.organisations < 1:
+        return None
+    return float(share.value)
 
 
 def _weight(tension):
@@ -85,41 +117,78 @@ def _evidence_tension(item):
     )
 
 
-def recruit(item, territory=None):
-    """High needs at 1 year and a high tension: recruit (fair, jobdating, job board)."""
+def _evidence_difficult(item):
+    return Evidence(
+        _("Répondants en difficulté de recrutement"),
+        item.difficult_share,
+        percent(item.difficult_share.value or 0),
+    )
+
+
+def _not_comparable():
+    return _(
+        "l'indice de tension, qui compare les métiers entre eux, n'en distingue ici aucun : "
+        "moins de %(count)s métiers en ont un, ou tous le même"
+    ) % {"count": TENSION_MIN_OCCUPATIONS}
+
+
+def _recruit_tension(item, relative):
+    """(why the tension is strong, in French; weight; evidence) or None."""
+    if relative:
+        tension = _tension(item)
+        if tension is None or tension < RECRUIT_MIN_TENSION:
+            return None
+        why = _(
+            "sa tension est forte : indice %(tension)s (seuil : %(min_tension)s), %(difficult)s "
+            "des répondants déclarant des difficultés à recruter"
+        ) % {
+            "tension": number(tension, 2),
+            "min_tension": number(RECRUIT_MIN_TENSION, 2),
+            "difficult": percent(item.difficult_share.value or 0),
+        }
+        return why, _weight(tension), [_evidence_tension(item), _evidence_difficult(item)]
+    difficult = _difficult(item)
+    if difficult is None or difficult < ABSOLUTE_MIN_DIFFICULT_SHARE:
+        return None
+    why = _(
+        "%(difficult)s des %(respondents)s organisations qui notent la difficulté à le recruter "
+        "la jugent forte (seuil : %(min_difficult)s ; %(not_comparable)s)"
+    ) % {
+        "difficult": percent(difficult),
+        "respondents": item.difficult_share.organisations,
+        "min_difficult": percent(ABSOLUTE_MIN_DIFFICULT_SHARE),
+        "not_comparable": _not_comparable(),
+    }
+    return why, 1 + difficult, [_evidence_difficult(item)]
+
+
+def recruit(item, territory=None, relative=True):
+    """High needs at 1 year and a high tension: recruit (fair, jobdating, job
+    board). `relative`: whether the tension indicator singles out occupations
+    in the population (`comparable`); if not, the share of respondents in
+    difficulty stands for it, and weighs (1 + that share) instead."""
     needs = item.horizons[1].needs
-    tension = _tension(item)
     if needs.value is None or needs.value < RECRUIT_MIN_NEEDS:
         return None
-    if tension is None or tension < RECRUIT_MIN_TENSION:
+    tension = _recruit_tension(item, relative)
+    if tension is None:
         return None
+    why, weight, signs = tension
     explanation = _(
         "Ce métier est classé « recruter » parce que les adhérents auront besoin de "
         "%(needs)s personnes d'ici un an (départs à remplacer et créations ; seuil : "
-        "%(min_needs)s) et que sa tension est forte : indice %(tension)s (seuil : "
-        "%(min_tension)s), %(difficult)s des répondants déclarant des difficultés à recruter. "
+        "%(min_needs)s) et que %(why)s. "
         "Pistes : salon de l'emploi, jobdating, offres sur la bourse d'emploi du cluster."
-    ) % {
-        "needs": number(needs.value),
-        "min_needs": RECRUIT_MIN_NEEDS,
-        "tension": number(tension, 2),
-        "min_tension": number(RECRUIT_MIN_TENSION, 2),
-        "difficult": percent(item.difficult_share.value or 0),
-    }
+    ) % {"needs": number(needs.value), "min_needs": RECRUIT_MIN_NEEDS, "why": why}
     return Priority(
         Lever.RECRUIT,
         item.occupation,
         territory,
-        score=float(needs.value) * _weight(tension),
+        score=float(needs.value) * weight,
         organisations=item.organisations,
         evidence=_given(
             Evidence(_("Besoins de recrutement à 1 an"), needs, number(needs.value)),
-            _evidence_tension(item),
-            Evidence(
-                _("Répondants en difficulté de recrutement"),
-                item.difficult_share,
-                percent(item.difficult_share.value or 0),
-            ),
+            *signs,
             Evidence(
                 _("Postes ouverts non pourvus"),
                 item.open_unfilled,
@@ -130,15 +199,38 @@ def recruit(item, territory=None):
     )
 
 
-def promote(item, past, territory=None):
+def _year_sign(figures, relative):
+    """(strong, the sign in French) of one year's figures of an occupation,
+    None when unknown: its tension indicator, or without a comparable
+    indicator that year, the share of respondents in difficulty."""
+    if relative:
+        score = _tension(figures)
+        if score is None:
+            return None
+        return score >= PROMOTE_MIN_TENSION, _("indice %(score)s") % {"score": number(score, 2)}
+    difficult = _difficult(figures)
+    if difficult is None:
+        return None
+    return difficult >= ABSOLUTE_MIN_DIFFICULT_SHARE, _("%(share)s de répondants en difficulté") % {
+        "share": percent(difficult)
+    }
+
+
+def promote(item, past, territory=None, relative=None):
     """A lasting high tension explained by attractiveness or the lack of
     candidates: promote the occupation. `past`: the same occupation's
-    figures in the previous years (most recent first, None when unknown)."""
-    scores = [_tension(item)] + [_tension(old) for old in past if old is not None]
-    scores = [score for score in scores if score is not None]
-    if _tension(item) is None or len(scores) < PROMOTE_MIN_YEARS:
+    figures in the previous years (most recent first, None when unknown);
+    `relative`: [this year, previous years…] whether the tension indicator
+    singles out occupations that year (`comparable`), all by default."""
+    relative = list(relative) if relative is not None else [True] * (1 + len(past))
+    now = _year_sign(item, relative[0])
+    signs = [now] + [
+        _year_sign(old, flag) for old, flag in zip(past, relative[1:], strict=True) if old
+    ]
+    signs = [sign for sign in signs if sign is not None]
+    if now is None or len(signs) < PROMOTE_MIN_YEARS:
         return None
-    if min(scores) < PROMOTE_MIN_TENSION:
+    if not all(strong for strong, _text in signs):
         return None
     explained = sum(item.reasons.values())
     blamed = sum(item.reasons.get(reason, 0) for reason in PROMOTE_REASONS)
@@ -147,27 +239,33 @@ def promote(item, past, territory=None):
     needs = item.horizons[3].needs
     explanation = _(
         "Ce métier est classé « promouvoir le métier » parce que sa tension reste forte "
-        "depuis %(years)s ans (indices du plus récent au plus ancien : %(scores)s ; seuil : "
-        "%(min_tension)s) et que %(blamed)s des %(explained)s organisations qui expliquent "
-        "leurs difficultés citent le manque d'attractivité du métier ou le manque de "
-        "candidats (seuil : %(min_share)s) : une pénurie durable, qui appelle à faire connaître "
-        "le métier (écoles, visites d'entreprises, campagnes)."
+        "depuis %(years)s ans (du plus récent au plus ancien : %(signs)s ; seuil : indice "
+        "%(min_tension)s, ou %(min_difficult)s de répondants en difficulté les années où "
+        "l'indice ne distingue aucun métier) et que %(blamed)s des %(explained)s organisations "
+        "qui expliquent leurs difficultés citent le manque d'attractivité du métier ou le "
+        "manque de candidats (seuil : %(min_share)s) : une pénurie durable, qui appelle à faire "
+        "connaître le métier (écoles, visites d'entreprises, campagnes)."
     ) % {
-        "years": len(scores),
-        "scores": " puis ".join(number(score, 2) for score in scores),
+        "years": len(signs),
+        "signs": " puis ".join(text for _strong, text in signs),
         "min_tension": number(PROMOTE_MIN_TENSION, 2),
+        "min_difficult": percent(ABSOLUTE_MIN_DIFFICULT_SHARE),
         "blamed": blamed,
         "explained": explained,
         "min_share": percent(PROMOTE_MIN_REASON_SHARE),
     }
+    if relative[0]:
+        weight, sign = _weight(_tension(item)), _evidence_tension(item)
+    else:
+        weight, sign = 1 + _difficult(item), _evidence_difficult(item)
     return Priority(
         Lever.PROMOTE,
         item.occupation,
         territory,
-        score=float(needs.value or 0) / 3 * _weight(_tension(item)),
+        score=float(needs.value or 0) / 3 * weight,
         organisations=item.organisations,
         evidence=_given(
-            _evidence_tension(item),
+            sign,
             Evidence(
                 _("Organisations citant l'attractivité ou le manque de candidats"),
                 Figure(blamed, explained),
@@ -180,7 +278,17 @@ def promote(item, past, territory=None):
 
 
 def train(skill, territory=None):
-    """Many people to train, or a new skill, that members want to train for."""
+    """Many people to train, or a new skill, that members want to train for.
+
+    The training needs view (`skills.training_needs`) counts a need whose
+    answer is « former » OR whose kind is « nouvelle compétence ». The
+    figures only give the organisations of each (`by_answer`, `by_kind`),
+    and an organisation may be in both: the organisations in either are at
+    least the larger of the two, so the rule asks the larger of the two to
+    reach TRAIN_MIN_SHARE of the organisations declaring the skill. It never
+    fires wrongly, but misses a skill where neither alone reaches the share
+    while both together would. People: all the people concerned by the
+    skill's needs, whatever their answer."""
     people = skill.people
     if people.value is None or people.value < TRAIN_MIN_PEOPLE or not skill.organisations:
         return None
@@ -193,7 +301,7 @@ def train(skill, territory=None):
         "Cette compétence est classée « former » parce que %(people)s personnes sont concernées "
         "(seuil : %(min_people)s) et que, des %(organisations)s organisations qui en ont "
         "besoin, %(training)s envisagent de former leurs salariés et %(new)s la déclarent "
-        "nouvelle à acquérir (au moins %(min_share)s de l'une ou l'autre attendu) : "
+        "nouvelle à acquérir (l'un des deux groupes doit atteindre %(min_share)s) : "
         "un écart de compétences à combler par la formation."
     ) % {
         "people": number(people.value),
@@ -226,22 +334,36 @@ def train(skill, territory=None):
     )
 
 
-def _small_needs(figure, organisations):
+def needing(figure):
+    """How many organisations surely need at least a part of a person, from
+    a sum (`figure.organisations` also counts those that gave 0): each gave
+    at most `largest`, so at least total ÷ largest of them gave more than 0
+    (rounded up). Exact when each gave 0 or `largest`, as for counts of
+    people of at most 1 each; a lower bound otherwise (needs estimated from
+    age bands are fractions of a person)."""
+    if figure.value is None or not figure.largest or figure.value <= 0 or figure.largest <= 0:
+        return 0
+    ratio = Decimal(str(figure.value)) / Decimal(str(figure.largest))
+    return min(math.ceil(ratio), figure.organisations)
+
+
+def _small_needs(figure):
     """Enough organisations needing at most a part-time person each."""
     return (
-        organisations >= SHARE_MIN_ORGANISATIONS
-        and figure.value is not None
+        needing(figure) >= SHARE_MIN_ORGANISATIONS
         and figure.value >= SHARE_MIN_TOTAL
-        and figure.largest is not None
         and figure.largest <= SHARE_MAX_PER_ORGANISATION
     )
 
 
 def share_skill(skill, territory=None):
-    """Several members needing a skill a little each, or wishing to share a person."""
+    """Several members needing a skill a little each, or wishing to share a
+    person. Counted for the first: the organisations that gave a number of
+    people above 0 (people are whole, so with at most one each, exactly the
+    people concerned)."""
     people = skill.people
     sharing = skill.by_answer.get(SkillNeed.Answer.SHARE, 0)
-    small = _small_needs(people, skill.organisations)
+    small = _small_needs(people)
     wished = (
         skill.organisations >= SHARE_MIN_ORGANISATIONS
         and sharing / skill.organisations >= SHARE_MIN_ANSWER_SHARE
@@ -253,7 +375,7 @@ def share_skill(skill, territory=None):
             "%(organisations)s adhérents (seuil : %(min)s) en ont besoin pour %(max)s personne "
             "au plus chacun, %(people)s en tout"
         ) % {
-            "organisations": skill.organisations,
+            "organisations": needing(people),
             "min": SHARE_MIN_ORGANISATIONS,
             "max": SHARE_MAX_PER_ORGANISATION,
             "people": number(people.value),
@@ -295,17 +417,19 @@ def share_skill(skill, territory=None):
 
 
 def share_occupation(item, territory=None):
-    """Several members each needing a part-time person in an occupation."""
+    """Several members each needing a part-time person in an occupation.
+    Counted: the organisations that surely need more than 0 (`needing`: a
+    lower bound, the figures do not say how many gave needs above 0)."""
     needs = item.horizons[1].needs
-    if not _small_needs(needs, needs.organisations):
+    if not _small_needs(needs):
         return None
     explanation = _(
-        "Ce métier est classé « partager » parce que %(organisations)s adhérents (seuil : "
-        "%(min)s) auront besoin d'ici un an de %(max)s personne au plus chacun, %(needs)s en "
-        "tout : un temps partagé (groupement d'employeurs, prêt de main-d'œuvre) répond à ces "
-        "besoins à temps partiel."
+        "Ce métier est classé « partager » parce qu'au moins %(organisations)s adhérents "
+        "(seuil : %(min)s) auront besoin d'ici un an de %(max)s personne au plus chacun, "
+        "%(needs)s en tout : un temps partagé (groupement d'employeurs, prêt de main-d'œuvre) "
+        "répond à ces besoins à temps partiel."
     ) % {
-        "organisations": needs.organisations,
+        "organisations": needing(needs),
         "min": SHARE_MIN_ORGANISATIONS,
         "max": SHARE_MAX_PER_ORGANISATION,
         "needs": number(needs.value),
@@ -329,12 +453,13 @@ def share_occupation(item, territory=None):
 
 
 def _rules(occupations, skills, history, territory):
+    relative = [comparable(occupations), *(comparable(year) for year in history)]
     past = [{old.occupation.pk: old for old in year} for year in history]
     found = []
     for item in occupations:
         before = [year.get(item.occupation.pk) for year in past]
-        found += [recruit(item, territory), share_occupation(item, territory)]
-        found.append(promote(item, before, territory))
+        found += [recruit(item, territory, relative[0]), share_occupation(item, territory)]
+        found.append(promote(item, before, territory, relative))
     for skill in skills:
         found += [train(skill, territory), share_skill(skill, territory)]
     found = [priority for priority in found if priority is not None]

@@ -11,7 +11,7 @@ from ancrage.gpec.priority import Evidence, Priority, number, percent
 from ancrage.referentiel.models import Mobility, OccupationSkill
 
 # Mobility: an occupation whose headcount fell by at least this share in a
-# year (or without any recruitment need at 3 years) leads, through ROME's
+# year (or whose members declared a nil recruitment need at 3 years) leads, through ROME's
 # mobilities, to an occupation needing at least MOBILITY_MIN_TARGET_NEEDS people
 # at 1 year (as many as the « recruter » lever asks).
 MOBILITY_MIN_TARGET_NEEDS = 5
@@ -24,7 +24,10 @@ MOBILITY_MAX_SKILLS = 8
 def decline(item, before):
     """Why the occupation declines, in French, or None: its headcount fell by
     MOBILITY_MIN_DECLINE or more in a year (`before`: its figures a year
-    earlier, None when unknown), or no recruitment need at all at 3 years."""
+    earlier, None when unknown), or a recruitment need at 3 years of 0 that
+    at least one organisation gave (a need nobody gave is 0 resting on 0
+    organisations: it says nothing, e.g. headcount without age bands nor
+    forecasts)."""
     now = item.headcount.value or 0
     was = before.headcount.value if before is not None else None
     if was and (was - now) / was >= MOBILITY_MIN_DECLINE:
@@ -33,8 +36,8 @@ def decline(item, before):
             "now": number(now),
             "change": f"−{percent((was - now) / was)}",
         }
-    needs = item.horizons[3].needs.value
-    if now > 0 and needs is not None and needs <= 0:
+    needs = item.horizons[3].needs
+    if now > 0 and needs.organisations > 0 and needs.value is not None and needs.value <= 0:
         return _("les adhérents n'y prévoient aucun besoin de recrutement d'ici trois ans")
     return None
 

@@ -1,10 +1,12 @@
 """Each rule of the strategy's levers on hand-made figures: it fires with
 the numbers of its explanation, and stays silent just below its thresholds."""
 
+from decimal import Decimal
+
 import pytest
 from django.utils import translation
 
-from ancrage.gpec import levers, levers_mobility
+from ancrage.gpec import levers, levers_mobility, tension
 from ancrage.gpec.figures import (
     Figure,
     Horizon,
@@ -170,7 +172,7 @@ def test_promote_fires_on_a_lasting_tension_blamed_on_attractiveness():
     priority = levers.promote(now, [occupation(tension=0.8)])
     assert priority.lever == Lever.PROMOTE
     assert "« promouvoir le métier »" in priority.explanation
-    assert "depuis 2 ans (indices du plus récent au plus ancien : 1 puis 0,8 ;" in (
+    assert "depuis 2 ans (du plus récent au plus ancien : indice 1 puis indice 0,8 ;" in (
         priority.explanation
     )
     assert "3 des 4 organisations" in priority.explanation
@@ -248,7 +250,8 @@ def test_share_stays_silent_otherwise(organisations, people, largest, share):
 def test_share_an_occupation_needed_part_time_by_several_members():
     priority = levers.share_occupation(occupation(needs_1y=2.4, largest=0.9, organisations=4))
     assert priority.lever == Lever.SHARE
-    assert "4 adhérents (seuil : 3) auront besoin d'ici un an de 1 personne au plus" in (
+    # 2.4 ÷ 0.9 = 2.7: at least 3 of the 4 organisations need someone.
+    assert "au moins 3 adhérents (seuil : 3) auront besoin d'ici un an de 1 personne au plus" in (
         priority.explanation
     )
     assert "2,4 en tout" in priority.explanation
@@ -329,10 +332,13 @@ def test_no_mobility_without_a_rome_link_or_a_decline():
 def test_priorities_are_ranked_by_score_and_departments_keep_only_solid_figures():
     morbihan = Department(code="56", name="Morbihan")
     occupations = [
-        occupation(1, label="Usinage", needs_1y=6, tension=1.0),  # recruit, 12
-        occupation(2, label="Soudage", needs_1y=20, tension=0.6),  # recruit, 32
+        occupation(1, label="Usinage", needs_1y=6, tension=1.0),  # recruit, 6 × 2 = 12
+        occupation(2, label="Soudage", needs_1y=20, tension=0.6),  # recruit, 20 × 1.6 = 32
+        occupation(3, label="Accueil", needs_1y=2, tension=-1.6),  # nothing
     ]
     skills = [skill(1, people=10, train=3, organisations=4)]  # train, 10
+    # A single occupation in the département: its indicator compares nothing,
+    # the 50 % of respondents in difficulty stand for it: 9 × 1.5 = 13.5.
     departments = [
         (morbihan, [occupation(3, needs_1y=9, tension=1.0, organisations=3)], [], []),
         (morbihan, [occupation(4, needs_1y=9, tension=1.0, organisations=2)], [], []),
@@ -340,9 +346,152 @@ def test_priorities_are_ranked_by_score_and_departments_keep_only_solid_figures(
     found = levers.priorities(occupations, skills, departments=departments)
     assert [(p.lever, p.subject.label, p.score) for p in found] == [
         (Lever.RECRUIT, "Soudage", pytest.approx(32)),
-        (Lever.RECRUIT, "Usinage", pytest.approx(18)),
+        (Lever.RECRUIT, "Usinage", pytest.approx(13.5)),
         (Lever.RECRUIT, "Usinage", pytest.approx(12)),
         (Lever.TRAIN, "Analyse de données", pytest.approx(10)),
     ]
     assert found[1].territory == morbihan and found[1].key == "recruit:o3:56"
+    assert "50 % des 3 organisations" in found[1].explanation
     assert all(p.territory is None for i, p in enumerate(found) if i != 1)
+
+
+# Tension that compares nothing: the absolute sign
+
+
+def lone(pk=1, **figures):
+    """An occupation alone in its population, its tension computed as
+    `occupations.occupation_figures` does (standardised: a lone one scores 0)."""
+    item = occupation(pk, tension=None, **figures)
+    item.tension = None
+    tension.apply([item])
+    return item
+
+
+def test_a_single_occupation_is_recruited_for_on_the_share_of_respondents_in_difficulty():
+    item = lone(needs_1y=8, difficult=0.75, organisations=4)
+    assert item.tension.score == 0
+    (priority,) = levers.priorities([item], [])
+    assert priority.lever == Lever.RECRUIT
+    assert "auront besoin de 8 personnes d'ici un an" in priority.explanation
+    assert (
+        "75 % des 4 organisations qui notent la difficulté à le recruter la jugent forte "
+        "(seuil : 50 % ; l'indice de tension, qui compare les métiers entre eux, n'en distingue "
+        "ici aucun : moins de 3 métiers en ont un, ou tous le même)"
+    ) in priority.explanation
+    # needs × (1 + share in difficulty)
+    assert priority.score == pytest.approx(8 * 1.75)
+    assert "Indice de tension" not in [item.label for item in priority.evidence]
+    assert [item.text for item in priority.evidence][:2] == ["8", "75 %"]
+
+
+def test_the_absolute_sign_needs_half_of_the_respondents_and_one_of_them():
+    assert levers.priorities([lone(needs_1y=8, difficult=0.49)], []) == []
+    nobody = lone(needs_1y=8)
+    nobody.difficult_share = Figure(None, 0)
+    assert levers.priorities([nobody], []) == []
+
+
+def test_occupations_all_as_tense_are_recruited_for_on_the_absolute_sign():
+    items = [occupation(pk, needs_1y=5 + pk, difficult=0.6, tension=None) for pk in (1, 2, 3)]
+    for item in items:
+        item.tension = None
+    tension.apply(items)
+    assert {item.tension.score for item in items} == {0}
+    found = levers.priorities(items, [])
+    # (5 + pk) × 1.6
+    assert [(p.lever, p.subject.pk, p.score) for p in found] == [
+        (Lever.RECRUIT, 3, pytest.approx(12.8)),
+        (Lever.RECRUIT, 2, pytest.approx(11.2)),
+        (Lever.RECRUIT, 1, pytest.approx(9.6)),
+    ]
+
+
+def test_three_distinct_occupations_keep_the_relative_indicator():
+    items = [
+        occupation(1, needs_1y=8, difficult=0.9, tension=0.4),
+        occupation(2, needs_1y=8, difficult=0.9, tension=0.1),
+        occupation(3, needs_1y=8, difficult=0.9, tension=-0.5),
+    ]
+    assert levers.comparable(items)
+    assert levers.priorities(items, []) == []
+    assert not levers.comparable(items[:2])
+
+
+def test_a_single_occupation_lastingly_in_difficulty_is_promoted():
+    now = lone(needs_1y=2, needs_3y=30, difficult=0.75, reasons=ATTRACTIVENESS)
+    before = lone(needs_1y=2, difficult=0.6)
+    (priority,) = levers.priorities([now], [], history=[[before]])
+    assert priority.lever == Lever.PROMOTE
+    assert (
+        "depuis 2 ans (du plus récent au plus ancien : 75 % de répondants en difficulté puis "
+        "60 % de répondants en difficulté ; seuil : indice 0,5, ou 50 % de répondants en "
+        "difficulté les années où l'indice ne distingue aucun métier)"
+    ) in priority.explanation
+    # a third of the needs at 3 years × (1 + share in difficulty)
+    assert priority.score == pytest.approx(30 / 3 * 1.75)
+    calm = lone(needs_1y=2, difficult=0.4)
+    assert levers.priorities([now], [], history=[[calm]]) == []
+
+
+def test_promote_reads_each_year_with_its_own_sign():
+    now = occupation(tension=1.0, reasons=ATTRACTIVENESS, difficult=0.2)
+    before = occupation(tension=-1.0, difficult=0.8)
+    priority = levers.promote(now, [before], relative=[True, False])
+    assert "indice 1 puis 80 % de répondants en difficulté" in priority.explanation
+    assert levers.promote(now, [before], relative=[True, True]) is None
+
+
+# Share: members needing nobody do not count
+
+
+def test_share_does_not_count_members_that_need_nobody():
+    # Three members need 1, 0 and 0 people: one member needs someone.
+    assert levers.share_skill(skill(organisations=3, people=1, largest=1)) is None
+    assert levers.needing(Figure(1, 3, 1)) == 1
+    # Four members need 1, 1, 1 and 0: three.
+    priority = levers.share_skill(skill(organisations=4, people=3, largest=1))
+    assert "3 adhérents (seuil : 3) en ont besoin pour 1 personne au plus chacun, 3 en tout" in (
+        priority.explanation
+    )
+
+
+def test_share_an_occupation_only_when_enough_members_surely_need_someone():
+    needs_1_0_0 = occupation(needs_1y=1, largest=1, organisations=3)
+    assert levers.share_occupation(needs_1_0_0) is None
+    # 0.8 + 0.8 + 0.8: 2.4 ÷ 0.8 = 3 members.
+    priority = levers.share_occupation(occupation(needs_1y=2.4, largest=0.8, organisations=3))
+    assert "au moins 3 adhérents (seuil : 3)" in priority.explanation
+    # 1 + 0.4 + 0.4: the figures only prove 1.8 ÷ 1 → 2 members: silent.
+    assert levers.share_occupation(occupation(needs_1y=1.8, largest=1, organisations=3)) is None
+
+
+def test_needing_is_exact_in_decimals():
+    # 1.1 ÷ 0.1 is 11.000000000000002 in floats.
+    assert levers.needing(Figure(Decimal("1.1"), 20, Decimal("0.1"))) == 11
+    assert levers.needing(Figure(1.1, 20, 0.1)) == 11
+    assert levers.needing(Figure(0, 3, 0)) == 0
+
+
+# Train: the larger of « former » and « nouvelle »
+
+
+def test_train_asks_one_of_the_two_groups_to_reach_half():
+    # 1 member trains, 1 other names it new: perhaps 2 of 4, but the figures
+    # do not say whether they are the same member.
+    assert levers.train(skill(organisations=4, people=9, train=1, new=1)) is None
+    priority = levers.train(skill(organisations=4, people=9, train=2, new=1))
+    assert "(l'un des deux groupes doit atteindre 50 %)" in priority.explanation
+
+
+# Mobility: a need nobody gave is not a nil need
+
+
+def test_no_decline_without_a_need_at_3_years_declared():
+    headcount_only = occupation(headcount=12, needs_3y=0)
+    headcount_only.horizons[3] = horizon(3, 0, organisations=0)
+    assert levers_mobility.decline(headcount_only, None) is None
+    declared_nil = occupation(headcount=12, needs_3y=0)
+    declared_nil.horizons[3] = horizon(3, 0, organisations=1)
+    assert levers_mobility.decline(declared_nil, None) == (
+        "les adhérents n'y prévoient aucun besoin de recrutement d'ici trois ans"
+    )

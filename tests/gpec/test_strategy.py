@@ -21,7 +21,7 @@ from ancrage.gpec.factories import (
 )
 from ancrage.gpec.models import Difficulty, Lever, SkillNeed, WorkforceLine
 from ancrage.organisations.factories import MembershipFactory
-from ancrage.referentiel.factories import OccupationFactory, SkillFactory
+from ancrage.referentiel.factories import MobilityFactory, OccupationFactory, SkillFactory
 from ancrage.territory.factories import CommuneFactory
 from ancrage.territory.models import Commune
 from tests.cast import login
@@ -213,3 +213,33 @@ def test_the_page_reads_the_same_number_of_queries_whatever_the_members(client, 
         response = client.get(url)
     assert response.context["strategy"].respondents == 7
     assert len(after.captured_queries) == len(before.captured_queries) <= 45
+
+
+def test_figures_nobody_gave_and_members_needing_nobody_fire_no_lever(client, cast, figures):
+    """Three more members in Lorient declare 12 assemblers each, with neither
+    age bands nor forecasts: their needs at 3 years are unknown, not nil, so
+    no « mobilité » toward machining (which needs 15 people) although ROME
+    links them. They need welding for 1, 0 and 0 people: one member needs
+    someone, no « partager »."""
+    assembly = OccupationFactory(code="H2909", label="Montage")
+    MobilityFactory(source=assembly, target=figures["machining"])
+    welding = SkillFactory(label="Soudure")
+    lorient = Commune.objects.get(code="56121")
+    for people in (1, 0, 0):
+        membership = MembershipFactory(cluster=cast.cluster_a, organisation__commune=lorient)
+        declaration = DeclarationFactory(
+            cluster=cast.cluster_a, organisation=membership.organisation
+        )
+        WorkforceLineFactory(declaration=declaration, occupation=assembly, headcount=12)
+        SkillNeedFactory(
+            declaration=declaration,
+            skill=welding,
+            people=people,
+            preferred_answer=SkillNeed.Answer.RECRUIT,
+            kind=SkillNeed.Kind.SHORTAGE,
+        )
+    login(client, cast.staff_a)
+    rows = client.get(reverse("gpec_strategy:page")).context["rows"]
+    found = {(p.lever, p.subject.label) for p, _actions in rows}
+    assert (Lever.RECRUIT, "Usinage") in found
+    assert not {(lever, label) for lever, label in found if label in ("Montage", "Soudure")}
