@@ -151,8 +151,8 @@ def _recruit_tension(item, relative):
     if difficult is None or difficult < ABSOLUTE_MIN_DIFFICULT_SHARE:
         return None
     why = _(
-        "%(difficult)s des %(respondents)s organisations qui notent la difficulté à le recruter "
-        "la jugent forte (seuil : %(min_difficult)s ; %(not_comparable)s)"
+        "%(difficult)s des %(respondents)s organisations qui notent leur difficulté à "
+        "recruter pour ce métier la jugent forte (seuil : %(min_difficult)s ; %(not_comparable)s)"
     ) % {
         "difficult": percent(difficult),
         "respondents": item.difficult_share.organisations,

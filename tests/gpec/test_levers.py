@@ -374,9 +374,9 @@ def test_a_single_occupation_is_recruited_for_on_the_share_of_respondents_in_dif
     assert priority.lever == Lever.RECRUIT
     assert "auront besoin de 8 personnes d'ici un an" in priority.explanation
     assert (
-        "75 % des 4 organisations qui notent la difficulté à le recruter la jugent forte "
-        "(seuil : 50 % ; l'indice de tension, qui compare les métiers entre eux, n'en distingue "
-        "ici aucun : moins de 3 métiers en ont un, ou tous le même)"
+        "75 % des 4 organisations qui notent leur difficulté à recruter pour ce métier la "
+        "jugent forte (seuil : 50 % ; l'indice de tension, qui compare les métiers entre eux, "
+        "n'en distingue ici aucun : moins de 3 métiers en ont un, ou tous le même)"
     ) in priority.explanation
     # needs × (1 + share in difficulty)
     assert priority.score == pytest.approx(8 * 1.75)
