@@ -215,7 +215,7 @@ def benchmark_row(benchmark, staff):
         else ""
     )
     if not staff:
-        secrecy.protect_total(median)
+        secrecy.protect_total(median, comparison.MEMBER_RULES)
         quartiles = "" if median.hidden else quartiles
     return BenchmarkRow(
         label=str(benchmark.label),
@@ -228,7 +228,8 @@ def benchmark_row(benchmark, staff):
 
 
 def ageing_sentence(occupation, benchmark, staff):
-    if benchmark is None or benchmark.own is None or (not staff and benchmark.fragile):
+    hidden = benchmark is not None and not staff and not benchmark.median_shown_to_members
+    if benchmark is None or benchmark.own is None or hidden:
         return ""
     values = {
         "occupation": occupation.label,

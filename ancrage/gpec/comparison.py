@@ -15,10 +15,10 @@ Secrecy. The organisation itself is left out of its benchmarks: were it
 in, it could declare again with a very low then a very high figure and read
 the others' figures off the median as it moves. A benchmark resting on
 fewer than `secrecy.Rules.min_contributors` other organisations is
-`fragile`: staff see it flagged, members see it hidden. Over 3 or 4
-organisations, the quartiles and the median would give every figure back
-(they interpolate between neighbouring ones): members see the quartiles only
-from `QUARTILES_MIN` organisations on.
+`fragile`: staff see it flagged. Members see less: a median of 3 or 4
+figures is one of them (or the mean of two), and quartiles interpolate
+between neighbouring ones, so members see the median only from
+`MEDIAN_MIN` other organisations on and the quartiles from `QUARTILES_MIN`.
 
 The ratios, per organisation and occupation:
 - ageing_share: (55–59 + 60 and over) ÷ headcount, over the lines with age bands;
@@ -45,7 +45,11 @@ from ancrage.gpec import population
 from ancrage.gpec.models import OccupationForecast, SkillNeed, WorkforceLine
 from ancrage.matrix.query import Scope
 
-QUARTILES_MIN = 5
+MEDIAN_MIN = 5
+QUARTILES_MIN = 10
+# What members are shown under: a benchmark resting on fewer than MEDIAN_MIN
+# organisations is « secret » (its tooltip gives the number).
+MEMBER_RULES = secrecy.Rules(min_contributors=MEDIAN_MIN)
 BANDS = WorkforceLine.AGE_BANDS
 
 # (key, label, unit): "share" values are 0–1 shown as percentages.
@@ -85,6 +89,10 @@ class Benchmark:
     @property
     def fragile(self):
         return self.organisations < secrecy.DEFAULT_RULES.min_contributors
+
+    @property
+    def median_shown_to_members(self):
+        return self.organisations >= MEDIAN_MIN
 
     @property
     def quartiles_shown_to_members(self):

@@ -39,8 +39,8 @@ def ages(from_25=0, from_35=0, from_55=0, over_60=0):
 
 @pytest.fixture
 def alpha(cast):
-    """Usinage Alpha and three other members of Cluster Alpha declare
-    « Usinage » (share of 55 and over: 40 %, 20 %, 20 %, 0 %); only Usinage
+    """Usinage Alpha and five other members of Cluster Alpha declare
+    « Usinage » (share of 55 and over: 40 %, then 20 %, 20 %, 0 %, 20 %, 20 %); only Usinage
     Alpha and one other declare « Soudage ». Usinage Alpha needs two skills:
     one that two other members need too, one nobody else does."""
     usinage = OccupationFactory(code="H2903", label="Usinage")
@@ -48,19 +48,21 @@ def alpha(cast):
     cnc = SkillFactory(label="Programmer une machine à commande numérique")
     rare = SkillFactory(label="Souder du titane")
     own = Organisation.objects.get(name="Usinage Alpha")
-    others = [MembershipFactory(cluster=cast.cluster_a).organisation for _index in range(3)]
+    others = [MembershipFactory(cluster=cast.cluster_a).organisation for _index in range(5)]
     declarations = [
         DeclarationFactory(cluster=cast.cluster_a, organisation=organisation)
         for organisation in [own, *others]
     ]
     for declaration, headcount, bands in zip(
         declarations,
-        (10, 20, 5, 10),
+        (10, 20, 5, 10, 10, 10),
         (
             ages(from_25=3, from_35=3, from_55=2, over_60=2),
             ages(from_25=8, from_35=8, from_55=2, over_60=2),
             ages(from_35=4, over_60=1),
             ages(from_25=10),
+            ages(from_25=8, from_55=1, over_60=1),
+            ages(from_25=8, from_55=1, over_60=1),
         ),
         strict=True,
     ):
@@ -135,7 +137,7 @@ def test_own_figures_computed_like_the_clusters(client, cast, alpha):
     assert all(label.startswith("Déclaration") for _kind, _day, label in page.sources)
 
 
-def test_member_sees_medians_quartiles_from_five_and_nothing_below_three(client, cast, alpha):
+def test_member_sees_medians_from_five_others_quartiles_from_ten(client, cast, alpha):
     login(client, cast.member_a)
     response = client.get(mine(cast))
     usinage = {row.label: row for row in blocks_by_code(response)["H2903"].benchmarks}
@@ -143,9 +145,9 @@ def test_member_sees_medians_quartiles_from_five_and_nothing_below_three(client,
     assert (ageing.own, ageing.median.plain, ageing.organisations) == (
         f"40,0{PERCENT}",
         f"20,0{PERCENT}",
-        3,
+        5,
     )
-    assert ageing.quartiles == ""  # 3 others: the quartiles would give their figures back
+    assert ageing.quartiles == ""  # 5 others: the quartiles would give their figures back
     # Needs at 1 year ÷ headcount: (1 declared + 0 + 1 created) ÷ 10.
     assert usinage["Besoins de recrutement à 1 an ÷ effectif"].own == f"20,0{PERCENT}"
 
@@ -169,8 +171,8 @@ def test_staff_see_every_benchmark_fragile_ones_flagged(client, cast, alpha):
     assert response.status_code == 200
     usinage = {row.label: row for row in blocks_by_code(response)["H2903"].benchmarks}
     ageing = usinage["Part des 55 ans et plus"]
-    # Over the 3 others (20 %, 20 %, 0 %): Usinage Alpha is left out of its benchmarks.
-    assert ageing.quartiles == f"10,0{PERCENT} – 20,0{PERCENT}"
+    # Over the 5 others (20 %, 20 %, 0 %, 20 %, 20 %): Usinage Alpha is left out.
+    assert ageing.quartiles == f"20,0{PERCENT} – 20,0{PERCENT}"
     assert not ageing.fragile
     soudage = {row.label: row for row in blocks_by_code(response)["H2913"].benchmarks}
     fragile = soudage["Part des 55 ans et plus"]
@@ -180,6 +182,28 @@ def test_staff_see_every_benchmark_fragile_ones_flagged(client, cast, alpha):
     content = response.content.decode()
     assert 'class="badge text-bg-warning fragile"' in content
     assert "Sa part des 55 ans et plus en Usinage est de 40,0" in content
+
+
+def test_a_median_of_three_or_four_others_is_secret_for_members(client, cast, alpha):
+    """A median of 3 figures is one of them: members see it from 5 others."""
+    others = Organisation.objects.filter(memberships__cluster=cast.cluster_a).exclude(
+        name="Usinage Alpha"
+    )
+    for organisation in others.order_by("pk")[:2]:
+        # Their new declarations no longer name Usinage.
+        WorkforceLineFactory(
+            declaration=DeclarationFactory(cluster=cast.cluster_a, organisation=organisation),
+            occupation=alpha["soudage"],
+            headcount=3,
+        )
+    login(client, cast.member_a)
+    response = client.get(mine(cast))
+    usinage = {row.label: row for row in blocks_by_code(response)["H2903"].benchmarks}
+    ageing = usinage["Part des 55 ans et plus"]
+    assert ageing.organisations == 3
+    assert ageing.median.plain == "secret"
+    assert "moins de 5 organisations" in str(ageing.median)
+    assert "médiane des autres adhérents" not in response.content.decode()
 
 
 def test_the_clusters_actions_answering_its_needs(client, cast, alpha):
