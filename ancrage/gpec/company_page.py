@@ -6,9 +6,9 @@ cluster's actions that answer its needs.
 
     page = build(cluster, organisation, staff=False)
 
-For its users (`staff=False`), a benchmark resting on fewer than 3
-organisations is hidden (« secret »), quartiles show from
-`comparison.QUARTILES_MIN`; for the cluster's staff every benchmark shows,
+For its users (`staff=False`), a benchmark resting on fewer than
+`comparison.MEDIAN_MIN` other organisations is hidden (« secret »), quartiles
+show from `comparison.QUARTILES_MIN`; for the cluster's staff every benchmark shows,
 flagged when fragile."""
 
 # ruff: noqa: S608
