@@ -135,8 +135,12 @@ def duplicate_occupation_message(occupation):
     ) % {"occupation": occupation}
 
 
+# A declaration describes the present: older than this, it is a typing mistake.
+OLDEST_YEARS = 10
+
+
 def declared_on_error(value, today=None):
-    """A declaration is dated today or in the past."""
+    """A declaration is dated today or in the past, within `OLDEST_YEARS`."""
     today = today or timezone.localdate()
     if not isinstance(value, datetime.date):
         return _("Saisissez une date (par exemple %(date)s).") % {
@@ -146,6 +150,12 @@ def declared_on_error(value, today=None):
         return _(
             "La date de déclaration ne peut pas être dans le futur (au plus tard le %(date)s)."
         ) % {"date": today.strftime("%d/%m/%Y")}
+    oldest = today.replace(year=today.year - OLDEST_YEARS, day=min(today.day, 28))
+    if value < oldest:
+        return _(
+            "La date de déclaration ne peut pas remonter à plus de %(years)s ans "
+            "(au plus tôt le %(date)s)."
+        ) % {"years": OLDEST_YEARS, "date": oldest.strftime("%d/%m/%Y")}
     return None
 
 

@@ -86,6 +86,15 @@ def test_a_declaration_is_not_dated_in_the_future():
     assert "futur" in error and "23/11/2026" in error
 
 
+def test_a_declaration_is_not_dated_more_than_ten_years_back():
+    today = datetime.date(2026, 11, 23)
+    assert validation.declared_on_error(datetime.date(2016, 11, 23), today=today) is None
+    error = validation.declared_on_error(datetime.date(1, 1, 1), today=today)
+    assert error == (
+        "La date de déclaration ne peut pas remonter à plus de 10 ans (au plus tôt le 23/11/2016)."
+    )
+
+
 @pytest.mark.parametrize(
     ("typed", "day"),
     [
