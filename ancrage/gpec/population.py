@@ -4,6 +4,7 @@ and a BMO basin, as they stood on a day.
 
     population = for_request(scope, request.GET)          # today, the query string's filters
     population.shifted(years=-1)                          # the same members, a year earlier
+    population.member_ids()                               # their ids, read once
     population.organisations_sql()                        # (SQL, params) of their ids
     population.latest_sql(WorkforceLine)                  # (SQL, params): each one's latest facts
 
@@ -28,6 +29,7 @@ import datetime
 import re
 from dataclasses import dataclass, field, replace
 
+from django.db import connection
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -48,7 +50,9 @@ class Population:
     freshness_months: int = 36
     basins: tuple = ()  # BmoBasin ids
     basin_codes: tuple = ()
-    organisation_ids: tuple = field(default=())  # one organisation (its own page)
+    organisation_ids: tuple = ()  # one organisation (its own page)
+    # What is read once: the organisations' ids (`member_ids`).
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def since(self):
@@ -87,9 +91,26 @@ class Population:
         skills, activities, markets, free text)."""
         return bool(self.spec.q or any(self.spec.values[axis] for axis in facets.PROFILE_AXES))
 
+    def member_ids(self):
+        """The ids of the organisations counted, sorted, read once per
+        population and the populations `replace`d from it (`shifted`: the
+        day does not change who counts)."""
+        key = (self.scope, self.spec.query_string(), self.basins, self.organisation_ids)
+        if key not in self.memo:
+            sql, params = self.members_sql()
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                self.memo[key] = sorted(row[0] for row in cursor.fetchall())
+        return self.memo[key]
+
     def organisations_sql(self):
         """(SQL, params) selecting the ids of the organisations counted."""
-        clusters = list(self.scope.cluster_ids())
+        return "SELECT unnest(%s::bigint[])", [self.member_ids()]
+
+    def members_sql(self):
+        """(SQL, params) of the query `member_ids` runs, to use once as a
+        subquery."""
+        clusters = self.scope.cluster_ids()
         if self.profile_filtered:
             # The matrix applies the territory and size filters too.
             sql, params = facets.matching_organisations_sql(self.scope, self.spec)
@@ -115,6 +136,16 @@ class Population:
             # Reading the organisations (and their communes) only when a
             # filter needs them keeps the plan on the memberships' index.
             return sql, params
+        if not self.profile_filtered:
+            # A territory or a size: its organisations, then their memberships.
+            return (
+                f"SELECT o.id FROM {Organisation._meta.db_table} o "
+                f"LEFT JOIN {Commune._meta.db_table} c ON c.id = o.commune_id "
+                f"WHERE {' AND '.join(conditions)} AND EXISTS (SELECT 1 FROM "
+                f"{Membership._meta.db_table} m WHERE m.organisation_id = o.id "
+                "AND m.status = 'active' AND m.cluster_id = ANY(%s))",
+                [*extra, clusters],
+            )
         return (
             f"SELECT o.id FROM {Organisation._meta.db_table} o "
             f"LEFT JOIN {Commune._meta.db_table} c ON c.id = o.commune_id "
@@ -125,20 +156,22 @@ class Population:
     def latest_sql(self, model):
         """(SQL, params) of the rows of `model` (a `gpec.models.Fact`) that
         count: for each organisation counted, its latest source's facts
-        observed in (since, as_of], from the scope's clusters. One scan: a
-        window gives each row its organisation's latest source
-        (`latest_source`, an extra column), the rows of that source are kept."""
+        observed in (since, as_of], from the scope's clusters. Each
+        organisation's latest source comes from the (organisation,
+        observed_on DESC, id DESC) index alone (DISTINCT ON, no sort), then
+        its rows are read. The planner expects very few rows: join the result
+        to another table in a MATERIALIZED CTE, or after grouping."""
         table = model._meta.db_table
-        organisations, params = self.organisations_sql()
+        window = "f.cluster_id = ANY(%s) AND f.observed_on > %s AND f.observed_on <= %s"
+        window_params = [self.scope.cluster_ids(), self.since, self.as_of]
         sql = (
-            "SELECT * FROM (SELECT f.*, FIRST_VALUE(f.source_key) OVER ("
-            "PARTITION BY f.organisation_id ORDER BY f.observed_on DESC, f.id DESC"
-            f") AS latest_source FROM {table} f WHERE f.cluster_id = ANY(%s) "
-            f"AND f.observed_on > %s AND f.observed_on <= %s "
-            f"AND f.organisation_id IN ({organisations})) facts "
-            "WHERE source_key = latest_source"
+            f"SELECT f.* FROM {table} f WHERE {window} "
+            "AND (f.organisation_id, f.source_key) IN ("
+            "SELECT DISTINCT ON (f.organisation_id) f.organisation_id, f.source_key "
+            f"FROM {table} f WHERE {window} AND f.organisation_id = ANY(%s) "
+            "ORDER BY f.organisation_id, f.observed_on DESC, f.id DESC)"
         )
-        return sql, [list(self.scope.cluster_ids()), self.since, self.as_of, *params]
+        return sql, [*window_params, *window_params, self.member_ids()]
 
 
 def for_request(scope, params, *, as_of=None, freshness_months=36):

@@ -145,14 +145,29 @@ def _ageing(population, skill_ids):
     """{skill_id: Figure of the ageing share of the workforce in the
     occupations where the skill is core}."""
     latest, params = population.latest_sql(WorkforceLine)
+    # Per occupation first (a few hundred rows), then per skill: the planner
+    # cannot estimate the latest lines' size, and joining each line to the
+    # référentiel would loop.
     rows = _fetch(
         f"""
-        WITH wf AS ({latest})
-        SELECT os.skill_id, SUM(wf.age_55_59 + wf.age_60_plus), SUM(wf.headcount),
-            COUNT(DISTINCT wf.organisation_id)
-        FROM wf JOIN {OccupationSkill._meta.db_table} os ON os.occupation_id = wf.occupation_id
-        WHERE os.importance = %s AND os.skill_id = ANY(%s) AND wf.age_under_25 IS NOT NULL
-        GROUP BY os.skill_id
+        WITH wf AS MATERIALIZED ({latest}),
+        per AS (
+            SELECT occupation_id, SUM(age_55_59 + age_60_plus) AS older,
+                SUM(headcount) AS headcount, ARRAY_AGG(DISTINCT organisation_id) AS organisations
+            FROM wf WHERE age_under_25 IS NOT NULL GROUP BY occupation_id
+        ),
+        core AS MATERIALIZED (
+            SELECT os.skill_id, per.* FROM per
+            JOIN {OccupationSkill._meta.db_table} os ON os.occupation_id = per.occupation_id
+            WHERE os.importance = %s AND os.skill_id = ANY(%s)
+        ),
+        counted AS (
+            SELECT skill_id, COUNT(DISTINCT organisation) AS organisations
+            FROM core, UNNEST(core.organisations) AS organisation GROUP BY skill_id
+        )
+        SELECT core.skill_id, SUM(older)::bigint, SUM(headcount)::bigint, counted.organisations
+        FROM core JOIN counted ON counted.skill_id = core.skill_id
+        GROUP BY core.skill_id, counted.organisations
         """,
         [*params, OccupationSkill.Importance.CORE, list(skill_ids)],
     )

@@ -51,6 +51,9 @@ class Scope:
 
     cluster: object = None
     network: object = None
+    # The network's cluster ids, read once by `of_network` (every statement
+    # of a page needs them).
+    clusters: tuple = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of_cluster(cls, cluster):
@@ -58,16 +61,18 @@ class Scope:
 
     @classmethod
     def of_network(cls, network):
-        return cls(network=network)
+        return cls(network=network, clusters=tuple(network.clusters.values_list("pk", flat=True)))
 
     @property
     def is_network(self):
         return self.network is not None
 
     def cluster_ids(self):
-        if self.is_network:
+        if not self.is_network:
+            return [self.cluster.pk]
+        if self.clusters is None:
             return list(self.network.clusters.values_list("pk", flat=True))
-        return [self.cluster.pk]
+        return list(self.clusters)
 
 
 @dataclass

@@ -163,6 +163,8 @@ def test_skill_figures_in_a_few_queries(django_assert_max_num_queries):
     for organisation in organisations:
         declare(cluster, organisation, skills=[(SkillFactory(), {"people": 1})])
         holds(organisation, cluster, SkillFactory())
-    with django_assert_max_num_queries(5):
+    # The population's organisations (read once), needs, holders, trend,
+    # ageing, the skills.
+    with django_assert_max_num_queries(6):
         result = skills.skill_figures(of_cluster(cluster))
     assert len(result) == 6

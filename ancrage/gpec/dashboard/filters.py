@@ -135,7 +135,7 @@ def basins_of(scope, wanted):
     """The BMO basins of the scope's active members' communes, by name."""
     members, params = populations.Population(
         scope=scope, spec=query.Spec(), as_of=timezone.localdate()
-    ).organisations_sql()
+    ).members_sql()
     sql = (
         f"SELECT DISTINCT b.code, b.name FROM {BmoBasin._meta.db_table} b "  # noqa: S608
         f"JOIN {Commune._meta.db_table} c ON c.bmo_basin_id = b.id "
