@@ -92,12 +92,24 @@ def _standardiser(values):
     return lambda value: (value - mean) / spread
 
 
-def apply(items):
-    """Set `tension` on each OccupationFigures of `items` (one population's)."""
+def apply(items, pooled=None):
+    """Set `tension` on each OccupationFigures of `items` (one population's).
+
+    `pooled(item, key)`: whether the item's raw value of component `key`
+    enters the mean and the spread it is standardised with (default: every
+    value resting on at least one organisation). Where some values are
+    hidden (across a network), only the shown ones may: two shown (value,
+    z) pairs give back the mean and the spread, then a hidden value."""
     raws = [raw_components(item) for item in items]
     standardise = {
         key: _standardiser(
-            [float(raw[key][0]) for raw in raws if raw[key][0] is not None and raw[key][1] >= 1]
+            [
+                float(raw[key][0])
+                for item, raw in zip(items, raws, strict=True)
+                if raw[key][0] is not None
+                and raw[key][1] >= 1
+                and (pooled is None or pooled(item, key))
+            ]
         )
         for key in WEIGHTS
     }
@@ -107,16 +119,17 @@ def apply(items):
         components, weighted, weights = [], 0.0, 0.0
         for key, weight in WEIGHTS.items():
             value, organisations = raw[key]
-            z = None
-            if value is not None and organisations >= 1:
-                z = standardise[key](float(value))
+            known = value is not None and organisations >= 1
+            # None when nothing is pooled (every value of the component left out).
+            z = standardise[key](float(value)) if known else None
+            if z is not None:
                 weighted += weight * z
                 weights += weight
             components.append(
                 Component(
                     key=key,
                     label=labels[key],
-                    raw=None if z is None else float(value),
+                    raw=float(value) if known else None,
                     z=None if z is None else round(z, 4),
                     weight=weight,
                     organisations=organisations,

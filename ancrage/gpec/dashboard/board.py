@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 
 from ancrage.core import charts
 from ancrage.gpec import occupations, skills
+from ancrage.gpec import tension as tension_scores
+from ancrage.gpec.dashboard import recompute, tables, territories
 from ancrage.gpec.dashboard import skills as skill_tables
-from ancrage.gpec.dashboard import tables, territories
 from ancrage.gpec.dashboard.cells import DASH, Shown
 
 CHART_ROWS = 15
@@ -170,29 +171,53 @@ def territory_map(found, table, kind, horizon):
     return territories.needs_map(found, kind, table.rows, horizon) if table.rows else ""
 
 
+def occupation_tables(figures, horizon, totals, secret):
+    """(needs table, tension table). Across a network the tension scores are
+    standardised again, over the components shown only."""
+    needs = tables.needs_table(figures, horizon, totals, secret)
+    hidden = frozenset()
+    if secret:
+        hidden = recompute.hidden_components(figures, needs)
+        tension_scores.apply(
+            figures, pooled=lambda item, key: (item.occupation.code, key) not in hidden
+        )
+    return needs, tables.tension_table(figures, secret, hidden)
+
+
 def build(filters, assumptions, *, secret):
     population = filters.population
+    before = population.shifted(years=-1)
     figures = occupations.occupation_figures(population, assumptions)
-    previous = occupations.occupation_figures(population.shifted(years=-1), assumptions)
+    previous = occupations.occupation_figures(before, assumptions)
     skill_list = skills.skill_figures(population)
     found, totals = territories.territories(population, assumptions)
 
-    needs = tables.needs_table(figures, filters.horizon, totals, secret)
-    tension = tables.tension_table(figures, secret)
+    needs, tension = occupation_tables(figures, filters.horizon, totals, secret)
     supply = tables.supply_table(figures, secret)
+    if secret:
+        # The tables of a year ago, as the board of that day shows them.
+        _found, then_totals = territories.territories(before, assumptions)
+        then_needs, then_tension = occupation_tables(previous, filters.horizon, then_totals, secret)
     comparison = tables.comparison_table(figures, previous, secret)
     if secret:
+        recompute.align_year_ago(comparison, then_needs, then_tension, tension)
         tables.align_hidden(needs, supply)
         tables.align_hidden(needs, comparison)
+        recompute.follow_order(supply, needs.rows)
+        recompute.follow_order(comparison, needs.rows)
     aged = [item for item in figures if item.aged_headcount.value]
     choices = [(item.occupation.code, tables.occupation_label(item.occupation)) for item in aged]
     chosen = next((item for item in aged if item.occupation.code == filters.pyramid), None)
     chosen = chosen or (aged[0] if aged else None)
     pyramid = tables.pyramid_table(chosen, secret) if chosen else None
+    if pyramid and secret and recompute.pyramid_gives_back(needs, chosen):
+        recompute.hide_pyramid(pyramid)
     fragile = skill_tables.fragile_table(skill_list, secret)
     emerging, years = skill_tables.emerging_table(skill_list, secret)
     departments = territories.table(found, territories.DEPARTMENT, secret)
-    basins = territories.table(found, territories.BASIN, secret)
+    # Across a network, a département minus its basins would give back a
+    # hidden basin: only the départements are published.
+    basins = None if secret else territories.table(found, territories.BASIN, secret)
     return Board(
         filters=filters,
         totals=totals,
@@ -214,6 +239,8 @@ def build(filters, assumptions, *, secret):
         departments=departments,
         departments_map=territory_map(found, departments, territories.DEPARTMENT, filters.horizon),
         basins=basins,
-        basins_map=territory_map(found, basins, territories.BASIN, filters.horizon),
+        basins_map=territory_map(found, basins, territories.BASIN, filters.horizon)
+        if basins
+        else "",
         comparison=comparison,
     )

@@ -22,6 +22,7 @@ from ancrage.gpec.dashboard.cells import (
     plain_cell,
     within,
 )
+from ancrage.gpec.dashboard.recompute import hidden_last
 from ancrage.gpec.figures import Figure
 from ancrage.gpec.models import WorkforceLine
 
@@ -126,12 +127,19 @@ def needs_table(figures, horizon, totals, secret):
     total = None
     if rows:
         total = [label_cell("", _("Ensemble")), count_cell(totals.declared, secret)]
+        largest = totals.largest
+        known = {2: largest.get("headcount"), 5: largest.get(1), 7: largest.get(3)}
         for index in range(2, 10):
             summed = index != 3  # a share does not add up
             column = [row[index] for row in rows]
-            total.append(_sum_cell(column, totals, secret) if summed else plain_cell(None, DASH))
+            total.append(
+                _sum_cell(column, totals, secret, known.get(index))
+                if summed
+                else plain_cell(None, DASH)
+            )
         if secret:
             protect_columns(rows, total, (2, 4, 5, 6, 7, 8, 9))
+            hidden_last(rows, 5 if horizon == 1 else 7)
     return Table(
         key="besoins",
         title=_("Métiers classés par besoins de recrutement %(within)s")
@@ -155,10 +163,11 @@ def needs_table(figures, horizon, totals, secret):
     )
 
 
-def _sum_cell(cells, totals, secret):
+def _sum_cell(cells, totals, secret, largest=None):
     """The total of a summed column: it rests on every organisation that
-    declared; the largest single contribution is unknown here, so only the
-    frequency rule applies to it."""
+    declared. Across a network the dominance rule applies to it too, with
+    the largest organisation's total (`largest`, known for the headcount and
+    the needs) or, failing it, the largest contribution to one cell."""
     values = [cell.value for cell in cells if cell.value is not None]
     value = sum(values) if values else None
     cell = Shown(
@@ -170,6 +179,10 @@ def _sum_cell(cells, totals, secret):
     if value is not None:
         cell.flagged = not secret and totals.declared < secrecy.DEFAULT_RULES.min_contributors
         if secret:
+            parts = [c.largest for c in cells if c.largest is not None]
+            if largest is not None:
+                parts.append(largest)
+            cell.largest = max(parts, default=None)
             cell.reason = secrecy.primary_reason(cell)
     return cell
 
@@ -189,10 +202,12 @@ def component_cell(component, secret):
     return cell
 
 
-def tension_table(figures, secret):
+def tension_table(figures, secret, hidden=frozenset()):
     """Occupations ranked by their tension score, with its components and
     the organisations behind it. Across a network, a score is hidden when
-    one of its components is (it would reveal it)."""
+    one of its components is (it would reveal it); `hidden`: {(code, key)}
+    of the components hidden besides those resting on too few
+    organisations; the hidden scores go last."""
     ranked = sorted(
         (f for f in figures if f.tension is not None),
         key=lambda f: (f.tension.score is None, -(f.tension.score or 0), f.occupation.code),
@@ -212,6 +227,9 @@ def tension_table(figures, secret):
             component_cell(by_key[key], secret) if key in by_key else Shown(None, text=DASH)
             for key in keys
         ]
+        for key, cell in zip(keys, components, strict=True):
+            if (item.occupation.code, key) in hidden and cell.value is not None:
+                cell.reason = cell.reason or secrecy.SECONDARY
         score = count_cell(tension.organisations, secret)
         score.value = tension.score
         score.text = decimal(tension.score, 2)
@@ -229,6 +247,8 @@ def tension_table(figures, secret):
                 count_cell(tension.organisations, secret),
             ]
         )
+    if secret:
+        hidden_last(rows, 1)
     return Table(
         key="tension",
         title=_("Métiers classés par tension"),

@@ -11,7 +11,7 @@ then per territory. One SQL statement (GROUPING SETS)."""
 # ruff: noqa: S608
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 from django.utils.translation import gettext as _
@@ -48,6 +48,9 @@ class Totals:
     oldest: datetime.date | None
     newest: datetime.date | None
     freshness_months: int
+    # The largest single organisation's headcount ("headcount") and needs
+    # at 1 and 3 years (1, 3): the dominance rule on the totals.
+    largest: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -179,6 +182,7 @@ def territories(population, assumptions):
                 oldest=oldest,
                 newest=newest,
                 freshness_months=population.freshness_months,
+                largest={"headcount": sums[2], 1: sums[5], 3: sums[8]},
             )
             continue
         if code is None:

@@ -3,10 +3,18 @@ for the platform's administrators, and its XLSX export. The network is
 chosen with `reseau` (its slug; the first network by name when absent). The
 default assumptions apply, and statistical secrecy: a figure resting on
 fewer than 3 organisations, or dominated by one, is « secret », and so is a
-second one of a column whose total is shown."""
+second one of a column whose total is shown.
 
+Only the territory and the day filter it: two views filtered on another axis
+(size, market…) would be subtracted from each other (the organisations of
+one size = everyone minus the others)."""
+
+from types import SimpleNamespace
+
+from django.http import QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from ancrage.accounts import audit
@@ -15,6 +23,19 @@ from ancrage.clusters.models import Network
 from ancrage.core.permissions import platform_admin_required
 from ancrage.gpec import assumptions as gpec_assumptions
 from ancrage.gpec.dashboard import board, exports, filters
+from ancrage.matrix import facets_display
+from ancrage.matrix.query import Scope
+
+TERRITORY_AXES = ("departement", "zone", "commune")
+ACCEPTED = (
+    "reseau",
+    *TERRITORY_AXES,
+    *(axis + facets_display.SEARCH_SUFFIX for axis in TERRITORY_AXES),
+    "bassin",
+    "au",
+    "horizon",
+    "pyramide",
+)
 
 
 def _network(request):
@@ -25,14 +46,39 @@ def _network(request):
     return networks, network, bool(wanted) and network is not None and wanted != network.slug
 
 
+def _accepted(params):
+    """(the query string's territory and day filters, the titles of the
+    other axes asked for)."""
+    kept = QueryDict(mutable=True)
+    for key in ACCEPTED:
+        if key in params:
+            kept.setlist(key, params.getlist(key))
+    dropped = [
+        str(facets_display.TITLES[axis])
+        for axis in filters.AXES
+        if axis not in TERRITORY_AXES and any(value.strip() for value in params.getlist(axis))
+    ]
+    return kept, dropped
+
+
 def _board(request, network):
     assumptions = gpec_assumptions.defaults()
+    kept, dropped = _accepted(request.GET)
     found = filters.read(
-        request,
-        filters.NetworkScope.of(network),
+        SimpleNamespace(GET=kept),  # the filters read nothing else of the request
+        Scope.of_network(network),
         freshness_months=assumptions.freshness_months,
         fixed=[("reseau", network.slug)],
     )
+    found.panel = [facet for facet in found.panel if facet.axis in TERRITORY_AXES]
+    if dropped:
+        found.errors.append(
+            _(
+                "Sur le tableau d'un réseau, seuls le territoire et la date filtrent les "
+                "chiffres (secret statistique) : filtre ignoré : %(axes)s."
+            )
+            % {"axes": ", ".join(dropped)}
+        )
     return board.build(found, assumptions, secret=True)
 
 
