@@ -50,29 +50,55 @@ def by_code(table):
     return {row[0].value: row for row in table.rows}
 
 
-def test_only_territory_and_day_filter_a_network(admin, cast):
+def test_only_the_departement_and_the_day_filter_a_network(admin, cast):
     """3 PME (10 each) and 1 TPE (7): « ?size=pme » would show 30 beside
     the 37 of everyone, the TPE's 7 by difference. The size is ignored, with
-    a notice, and not offered."""
+    a notice, and not offered; so are basins, zones and communes (a
+    département minus one of them)."""
     x = OccupationFactory(code="H2903", label="X")
     for headcount, size in ((10, 50), (10, 50), (10, 50), (7, 5)):
         organisation = member(cast, headcount=size)
         declare(cast.cluster_a, organisation, recent(), workforce=[(x, {"headcount": headcount})])
     everyone = admin.get(URL, {"reseau": "r"}).context["board"]
-    response = admin.get(URL, {"reseau": "r", "size": "pme", "market": "aero"})
+    response = admin.get(
+        URL, {"reseau": "r", "size": "pme", "market": "aero", "bassin": "B1", "zone": "5305"}
+    )
     pme = response.context["board"]
     assert pme.needs.total[2].value == everyone.needs.total[2].value == 37
     assert pme.filters.query_string() == "reseau=r"
-    assert any("seuls le territoire et la date" in error for error in pme.filters.errors)
-    assert {facet.axis for facet in pme.filters.panel} == {"departement", "zone", "commune"}
+    [notice] = pme.filters.errors
+    assert "seuls le département et la date" in notice and "Bassin d'emploi" in notice
+    assert [facet.axis for facet in pme.filters.panel] == ["departement"]
     page = response.content.decode()
-    assert 'id="facette-size"' not in page and "Taille" in page  # named in the notice only
-    # Territory filters still apply.
-    department = Department.objects.get(code="56")
-    organisation = member(cast, commune=CommuneFactory(department=department))
-    declare(cast.cluster_a, organisation, recent(), workforce=[(x, {"headcount": 4})])
-    filtered = admin.get(URL, {"reseau": "r", "departement": "56"}).context["board"]
-    assert filtered.totals.counted == 1 and not filtered.filters.errors
+    assert 'id="facette-size"' not in page and 'id="facette-bassin"' not in page
+
+
+def test_a_departement_its_table_hides_cannot_be_chosen(admin, cast):
+    """Morbihan: 3 organisations (10 each); Loire-Atlantique: 1 (7). The
+    département table hides both (few, then secondary); « ?departement=56 »
+    would show 30 beside the network's 37. Refused, with a notice; a
+    département shown in full can be chosen."""
+    x = OccupationFactory(code="H2903", label="X")
+    d56, d44 = Department.objects.get(code="56"), Department.objects.get(code="44")
+    for department, headcounts in ((d56, [10, 10, 10]), (d44, [7])):
+        commune = CommuneFactory(department=department)
+        for headcount in headcounts:
+            organisation = member(cast, commune=commune)
+            declare(
+                cast.cluster_a, organisation, recent(), workforce=[(x, {"headcount": headcount})]
+            )
+    board = admin.get(URL, {"reseau": "r"}).context["board"]
+    assert by_code(board.departments)["56"][3].hidden
+    refused = admin.get(URL, {"reseau": "r", "departement": "56"}).context["board"]
+    assert refused.filters.query_string() == "reseau=r" and refused.needs.total[2].value == 37
+    assert any("filtre ignoré : 56" in error for error in refused.filters.errors)
+    commune = CommuneFactory(department=d44)
+    for _index in range(3):
+        organisation = member(cast, commune=commune)
+        declare(cast.cluster_a, organisation, recent(), workforce=[(x, {"headcount": 10})])
+    chosen = admin.get(URL, {"reseau": "r", "departement": "56"}).context["board"]
+    assert chosen.totals.declared == 3 and not chosen.filters.errors
+    assert chosen.needs.total[2].value == 30
 
 
 def test_year_ago_figures_hidden_as_the_year_ago_board_hides_them(admin, cast):
