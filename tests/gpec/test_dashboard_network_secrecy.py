@@ -6,6 +6,8 @@ dominated by one organisation is hidden like any other figure."""
 
 import datetime
 import io
+from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
@@ -14,14 +16,18 @@ from openpyxl import load_workbook
 from ancrage.accounts.factories import UserFactory
 from ancrage.clusters.models import Network
 from ancrage.core.dates import add_months
+from ancrage.gpec import skills as gpec_skills
 from ancrage.gpec import tension as gpec_tension
+from ancrage.gpec.dashboard.cells import figure_cell
+from ancrage.gpec.dashboard.skills import shown_reasons
+from ancrage.gpec.figures import Figure
 from ancrage.gpec.models import ExternalSupply, ExternalSupplyImport
 from ancrage.organisations.factories import MembershipFactory
 from ancrage.referentiel.factories import OccupationFactory
 from ancrage.territory.factories import CommuneFactory
 from ancrage.territory.models import BmoBasin, Department
 from tests.cast import login
-from tests.gpec.dashboard_sample import bands, declare
+from tests.gpec.dashboard_sample import bands, build, declare
 from tests.gpec.test_tension import occupation
 
 pytestmark = pytest.mark.django_db
@@ -304,6 +310,29 @@ def test_needs_supply_hidden_with_the_needs(admin, cast):
     assert row[headers.index("Besoins ÷ offre disponible")].hidden
     assert row[1].hidden  # the score rests on it
     assert by_code(board.comparison)["H2903"][8].shown_value is None  # nor in the comparison
+
+
+def test_fragile_skills_only_as_shown_figures_bear_them_out(admin, cast):
+    """« Programmation de commande numérique » is held by one organisation
+    (the sample): the cluster's staff read « moins de 3 organisations »;
+    across a network that would bound its secret number of holders, and
+    nothing shown bears its fragility out: it is not listed."""
+    build(cast)
+    board = admin.get(URL, {"reseau": "r"}).context["board"]
+    assert all("moins de" not in row[1].plain for row in board.fragile.rows)
+    labels = [row[0].plain for row in board.fragile.rows]
+    assert "Programmation de commande numérique" not in labels
+    ageing = Figure(Decimal("0.5"), 4)
+    item = SimpleNamespace(
+        holders=1,
+        holders_ageing_share=ageing,
+        fragile_reasons=gpec_skills.fragile_reasons(1, ageing),
+    )
+    reasons = shown_reasons(item, figure_cell(ageing, True, "percent"), True)
+    assert [str(reason) for reason in reasons] == [
+        "40 % ou plus de ses détenteurs ont 55 ans ou plus"
+    ]
+    assert shown_reasons(item, figure_cell(Figure(Decimal("0.5"), 2), True), True) == []
 
 
 def test_apply_pools_only_what_it_is_told():

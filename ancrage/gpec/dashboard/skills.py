@@ -4,6 +4,7 @@ emerging skills (declared needs growing over the years)."""
 
 from django.utils.translation import gettext as _
 
+from ancrage.gpec import skills as skill_figures
 from ancrage.gpec.dashboard.cells import (
     DASH,
     Shown,
@@ -13,6 +14,7 @@ from ancrage.gpec.dashboard.cells import (
     label_cell,
     plain_cell,
 )
+from ancrage.gpec.dashboard.recompute import hidden_last
 
 TREND_YEARS = 4
 
@@ -21,21 +23,44 @@ def skill_cell(item):
     return label_cell(item.skill.pk, item.skill.label)
 
 
+def shown_reasons(item, ageing_cell, secret):
+    """Why the skill is fragile. Across a network, only what a shown figure
+    bears out: « held by fewer than 3 » would bound its hidden number of
+    holders (always hidden, being under 3), « 40 % or more » a hidden share."""
+    if not secret:
+        return item.fragile_reasons
+    if ageing_cell.hidden:
+        return []
+    return skill_figures.fragile_reasons(0, item.holders_ageing_share)
+
+
 def fragile_table(figures, secret):
-    rows = [
-        [
-            skill_cell(item),
-            plain_cell(", ".join(str(reason) for reason in item.fragile_reasons)),
-            count_cell(item.holders, secret),
+    """The fragile skills; across a network, those whose fragility a shown
+    figure bears out (listing the others would tell a hidden one's bound),
+    the hidden numbers of people last."""
+    rows = []
+    for item in figures:
+        if not item.fragile_reasons:
+            continue
+        ageing = (
             figure_cell(item.holders_ageing_share, secret, "percent")
             if item.holders_ageing_share is not None
-            else Shown(None, text=DASH),
-            count_cell(item.organisations, secret),
-            figure_cell(item.people, secret),
-        ]
-        for item in figures
-        if item.fragile_reasons
-    ]
+            else Shown(None, text=DASH)
+        )
+        reasons = shown_reasons(item, ageing, secret)
+        if reasons:
+            rows.append(
+                [
+                    skill_cell(item),
+                    plain_cell(", ".join(str(reason) for reason in reasons)),
+                    count_cell(item.holders, secret),
+                    ageing,
+                    count_cell(item.organisations, secret),
+                    figure_cell(item.people, secret),
+                ]
+            )
+    if secret:
+        hidden_last(rows, 5)
     return Table(
         key="competences-fragiles",
         title=_("Compétences fragiles"),
@@ -76,6 +101,8 @@ def emerging_table(figures, secret):
                 count_cell(item.high_priority, secret),
             ]
         )
+    if secret:
+        hidden_last(rows, len(years) + 2)  # the people, their rank
     return Table(
         key="competences-emergentes",
         title=_("Compétences émergentes"),
