@@ -165,13 +165,14 @@ class Population:
         window = "f.cluster_id = ANY(%s) AND f.observed_on > %s AND f.observed_on <= %s"
         window_params = [self.scope.cluster_ids(), self.since, self.as_of]
         sql = (
-            f"SELECT f.* FROM {table} f WHERE {window} "
+            f"SELECT f.* FROM {table} f WHERE {window} AND f.organisation_id = ANY(%s) "
             "AND (f.organisation_id, f.source_key) IN ("
             "SELECT DISTINCT ON (f.organisation_id) f.organisation_id, f.source_key "
             f"FROM {table} f WHERE {window} AND f.organisation_id = ANY(%s) "
             "ORDER BY f.organisation_id, f.observed_on DESC, f.id DESC)"
         )
-        return sql, [*window_params, *window_params, self.member_ids()]
+        ids = self.member_ids()
+        return sql, [*window_params, ids, *window_params, ids]
 
 
 def for_request(scope, params, *, as_of=None, freshness_months=36):

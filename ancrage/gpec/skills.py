@@ -156,18 +156,16 @@ def _ageing(population, skill_ids):
                 SUM(headcount) AS headcount, ARRAY_AGG(DISTINCT organisation_id) AS organisations
             FROM wf WHERE age_under_25 IS NOT NULL GROUP BY occupation_id
         ),
-        core AS MATERIALIZED (
+        core AS (
             SELECT os.skill_id, per.* FROM per
             JOIN {OccupationSkill._meta.db_table} os ON os.occupation_id = per.occupation_id
             WHERE os.importance = %s AND os.skill_id = ANY(%s)
-        ),
-        counted AS (
-            SELECT skill_id, COUNT(DISTINCT organisation) AS organisations
-            FROM core, UNNEST(core.organisations) AS organisation GROUP BY skill_id
         )
-        SELECT core.skill_id, SUM(older)::bigint, SUM(headcount)::bigint, counted.organisations
-        FROM core JOIN counted ON counted.skill_id = core.skill_id
-        GROUP BY core.skill_id, counted.organisations
+        -- Each (skill, occupation) once for the sums: with its first organisation.
+        SELECT skill_id, (SUM(older) FILTER (WHERE position = 1))::bigint,
+            (SUM(headcount) FILTER (WHERE position = 1))::bigint, COUNT(DISTINCT organisation)
+        FROM core, UNNEST(core.organisations) WITH ORDINALITY AS unnested(organisation, position)
+        GROUP BY skill_id
         """,
         [*params, OccupationSkill.Importance.CORE, list(skill_ids)],
     )

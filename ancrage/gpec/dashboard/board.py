@@ -5,7 +5,8 @@
 
 The figures are computed once per period: `occupation_figures` for the day
 asked and a year earlier, `skill_figures` and the territories for the day
-asked; the rest is Python."""
+asked (across a network, kept in the cache: `dashboard.cache`); the rest is
+Python."""
 
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from ancrage.core import charts
 from ancrage.gpec import occupations, skills
 from ancrage.gpec import tension as tension_scores
-from ancrage.gpec.dashboard import recompute, tables, territories
+from ancrage.gpec.dashboard import cache, recompute, tables, territories
 from ancrage.gpec.dashboard import skills as skill_tables
 from ancrage.gpec.dashboard.cells import DASH, Shown
 
@@ -46,6 +47,8 @@ class Board:
     basins: object
     basins_map: str
     comparison: object
+    # Across a network: when the oldest figure shown was computed (`cache`).
+    computed_at: object = None
 
     @property
     def empty(self):
@@ -187,16 +190,33 @@ def occupation_tables(figures, horizon, totals, secret):
 def build(filters, assumptions, *, secret):
     population = filters.population
     before = population.shifted(years=-1)
-    figures = occupations.occupation_figures(population, assumptions)
-    previous = occupations.occupation_figures(before, assumptions)
-    skill_list = skills.skill_figures(population)
-    found, totals = territories.territories(population, assumptions)
+    figures = cache.cached(
+        population,
+        "occupations",
+        lambda: occupations.occupation_figures(population, assumptions),
+        assumptions,
+    )
+    previous = cache.cached(
+        before,
+        "occupations",
+        lambda: occupations.occupation_figures(before, assumptions),
+        assumptions,
+    )
+    skill_list = cache.cached(population, "skills", lambda: skills.skill_figures(population))
+    found, totals = cache.cached(
+        population,
+        "territories",
+        lambda: territories.territories(population, assumptions),
+        assumptions,
+    )
 
     needs, tension = occupation_tables(figures, filters.horizon, totals, secret)
     supply = tables.supply_table(figures, secret)
     if secret:
         # The tables of a year ago, as the board of that day shows them.
-        _found, then_totals = territories.territories(before, assumptions)
+        _found, then_totals = cache.cached(
+            before, "territories", lambda: territories.territories(before, assumptions), assumptions
+        )
         then_needs, then_tension = occupation_tables(previous, filters.horizon, then_totals, secret)
     comparison = tables.comparison_table(figures, previous, secret)
     if secret:
@@ -243,4 +263,5 @@ def build(filters, assumptions, *, secret):
         if basins
         else "",
         comparison=comparison,
+        computed_at=cache.computed_at(population),
     )

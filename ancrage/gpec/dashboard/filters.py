@@ -17,6 +17,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from ancrage.gpec import population as populations
+from ancrage.gpec.dashboard import cache
 from ancrage.matrix import facets, facets_display, query
 from ancrage.organisations.models import Organisation
 from ancrage.territory.models import BmoBasin, Commune
@@ -157,7 +158,7 @@ def read(request, scope, *, freshness_months, fixed=()):
         scope, params, as_of=as_of, freshness_months=freshness_months
     )
     spec = population.spec
-    found = facets.counts(scope, spec)
+    found = cache.cached(population, "facets", lambda: facets.counts(scope, spec))
     searches = facets_display.searches_in(params)
     by_axis = {f.axis: f for f in facets_display.panel(scope, spec, found.values, searches)}
     wanted_basins = [value.strip() for value in params.getlist("bassin")]
@@ -172,7 +173,12 @@ def read(request, scope, *, freshness_months, fixed=()):
         horizon=parse_horizon(params.get("horizon")),
         pyramid=pyramid,
         panel=[by_axis[axis] for axis in AXES],
-        basins=basins_of(scope, population.basin_codes),
+        basins=[
+            (code, name, code in population.basin_codes)
+            for code, name, _selected in cache.cached(
+                population, "basins", lambda: basins_of(scope, ())
+            )
+        ],
         errors=[error] if error else [],
         ignored=ignored,
         fixed=list(fixed),
