@@ -77,6 +77,7 @@ def test_only_the_departement_and_the_day_filter_a_network(admin, cast):
     assert [facet.axis for facet in pme.filters.panel] == ["departement"]
     page = response.content.decode()
     assert 'id="facette-size"' not in page and 'id="facette-bassin"' not in page
+    assert "seuls le département et la date filtrent les chiffres" in page
 
 
 def test_a_departement_its_table_hides_cannot_be_chosen(admin, cast):
