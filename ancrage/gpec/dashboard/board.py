@@ -8,7 +8,7 @@ asked and a year earlier, `skill_figures` and the territories for the day
 asked (across a network, kept in the cache: `dashboard.cache`); the rest is
 Python."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 
@@ -188,6 +188,23 @@ def occupation_tables(figures, horizon, totals, secret):
 
 
 def build(filters, assumptions, *, secret):
+    """The `Board`; across a network, the whole board (its tables, charts)
+    is kept in the cache for the filters, horizon and pyramid asked."""
+    population = filters.population
+    if not population.scope.is_network:
+        return _build(filters, assumptions, secret=secret)
+    board = cache.cached(
+        population,
+        f"board:{secret}:{filters.horizon}:{filters.pyramid}",
+        lambda: replace(_build(filters, assumptions, secret=secret), filters=None),
+        assumptions,
+    )
+    board.filters = filters
+    board.computed_at = cache.computed_at(population)
+    return board
+
+
+def _build(filters, assumptions, *, secret):
     population = filters.population
     before = population.shifted(years=-1)
     figures = cache.cached(
@@ -203,20 +220,13 @@ def build(filters, assumptions, *, secret):
         assumptions,
     )
     skill_list = cache.cached(population, "skills", lambda: skills.skill_figures(population))
-    found, totals = cache.cached(
-        population,
-        "territories",
-        lambda: territories.territories(population, assumptions),
-        assumptions,
-    )
+    found, totals = territories.territories(population, assumptions)
 
     needs, tension = occupation_tables(figures, filters.horizon, totals, secret)
     supply = tables.supply_table(figures, secret)
     if secret:
         # The tables of a year ago, as the board of that day shows them.
-        _found, then_totals = cache.cached(
-            before, "territories", lambda: territories.territories(before, assumptions), assumptions
-        )
+        _found, then_totals = territories.territories(before, assumptions)
         then_needs, then_tension = occupation_tables(previous, filters.horizon, then_totals, secret)
     comparison = tables.comparison_table(figures, previous, secret)
     if secret:

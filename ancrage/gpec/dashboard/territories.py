@@ -17,6 +17,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 
 from ancrage.core import charts, secrecy
+from ancrage.gpec.dashboard import cache
 from ancrage.gpec.dashboard.cells import (
     Shown,
     Table,
@@ -163,7 +164,14 @@ BY_DEPARTMENT, BY_BASIN, WHOLE = 1, 2, 3
 def territories(population, assumptions):
     """([Territory], Totals) of the population's organisations: the
     départements, then the basins, each by name (organisations without
-    commune are counted in the totals only), and the totals."""
+    commune are counted in the totals only), and the totals. Across a
+    network, kept in the cache (`dashboard.cache`)."""
+    return cache.cached(
+        population, "territories", lambda: _territories(population, assumptions), assumptions
+    )
+
+
+def _territories(population, assumptions):
     sql, params = _statement(population, assumptions)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
