@@ -164,15 +164,20 @@ class Population:
         table = model._meta.db_table
         window = "f.cluster_id = ANY(%s) AND f.observed_on > %s AND f.observed_on <= %s"
         window_params = [self.scope.cluster_ids(), self.since, self.as_of]
+        ids = self.member_ids()
+        # A few organisations: their facts through the organisation index
+        # (without a filter, the scope's clusters narrow the facts as much).
+        narrow, narrow_params = "", []
+        if self.filtered:
+            narrow, narrow_params = " AND f.organisation_id = ANY(%s)", [ids]
         sql = (
-            f"SELECT f.* FROM {table} f WHERE {window} AND f.organisation_id = ANY(%s) "
+            f"SELECT f.* FROM {table} f WHERE {window}{narrow} "
             "AND (f.organisation_id, f.source_key) IN ("
             "SELECT DISTINCT ON (f.organisation_id) f.organisation_id, f.source_key "
             f"FROM {table} f WHERE {window} AND f.organisation_id = ANY(%s) "
             "ORDER BY f.organisation_id, f.observed_on DESC, f.id DESC)"
         )
-        ids = self.member_ids()
-        return sql, [*window_params, ids, *window_params, ids]
+        return sql, [*window_params, *narrow_params, *window_params, ids]
 
 
 def for_request(scope, params, *, as_of=None, freshness_months=36):

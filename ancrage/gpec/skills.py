@@ -150,11 +150,10 @@ def _ageing(population, skill_ids):
     # référentiel would loop.
     rows = _fetch(
         f"""
-        WITH wf AS MATERIALIZED ({latest}),
-        per AS (
+        WITH per AS (
             SELECT occupation_id, SUM(age_55_59 + age_60_plus) AS older,
                 SUM(headcount) AS headcount, ARRAY_AGG(DISTINCT organisation_id) AS organisations
-            FROM wf WHERE age_under_25 IS NOT NULL GROUP BY occupation_id
+            FROM ({latest}) wf WHERE age_under_25 IS NOT NULL GROUP BY occupation_id
         ),
         core AS (
             SELECT os.skill_id, per.* FROM per

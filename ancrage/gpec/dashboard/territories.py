@@ -33,6 +33,7 @@ from ancrage.gpec.models import OccupationForecast, SkillNeed, WorkforceLine
 from ancrage.organisations.models import Organisation
 from ancrage.territory.models import BmoBasin, Commune, Department
 
+PARTS = ("retirements", "other_departures", "creations")
 DEPARTMENT = "departement"
 BASIN = "bassin"
 HORIZONS = (1, 3)
@@ -103,9 +104,7 @@ def _statement(population, assumptions):
         for name in ("headcount", "needs_1", "needs_3")
     )
     sums = ", ".join(
-        f"SUM({name}_{years}y) AS {name}_{years}y"
-        for years in HORIZONS
-        for name in ("retirements", "other_departures", "creations")
+        f"SUM({name}_{years}y) AS {name}_{years}y" for years in HORIZONS for name in PARTS
     )
     sql = f"""
         WITH orgs AS (
@@ -114,7 +113,16 @@ def _statement(population, assumptions):
             LEFT JOIN {Commune._meta.db_table} c ON c.id = o.commune_id
             WHERE o.id IN ({organisations})
         ),
-        wf AS ({workforce}), fc AS ({forecasts}),
+        wf AS (
+            SELECT organisation_id, occupation_id, observed_on, headcount, age_under_25,
+                age_55_59, age_60_plus
+            FROM ({workforce}) l
+        ),
+        fc AS (
+            SELECT organisation_id, occupation_id, observed_on,
+                {", ".join(f"{name}_{years}y" for years in HORIZONS for name in PARTS)}
+            FROM ({forecasts}) l
+        ),
         dates AS (
             SELECT organisation_id, MAX(observed_on) AS newest
             FROM (
