@@ -95,3 +95,21 @@ def test_a_cluster_dashboard_is_not_cached(client, cast):
     response = client.get("/cluster/gpec/")
     assert response.context["board"].computed_at is None
     assert "Chiffres calculés le" not in response.content.decode()
+
+
+def test_a_network_scope_reads_its_clusters_once(cast, network, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        scope = Scope.of_network(network)
+    with django_assert_num_queries(0):
+        assert sorted(scope.cluster_ids()) == sorted([cast.cluster_a.pk, cast.cluster_b.pk])
+        assert scope == Scope(network=network)
+
+
+def test_a_population_reads_its_organisations_once(cast, network, django_assert_num_queries):
+    sample = build(cast)
+    people = population.for_request(Scope.of_network(network), QueryDict())
+    assert sample.members["Lorient 1"].pk in people.member_ids()
+    with django_assert_num_queries(0):
+        assert people.shifted(years=-1).member_ids() == people.member_ids()
+    one = people.of_organisation(sample.members["Lorient 1"].pk)
+    assert one.member_ids() == [sample.members["Lorient 1"].pk]

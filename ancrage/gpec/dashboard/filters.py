@@ -29,21 +29,6 @@ DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 AXES = ("departement", "zone", "commune", "size", "market", "activity", "metier", "skill")
 
 
-@dataclass(frozen=True)
-class NetworkScope(query.Scope):
-    """A network's scope with its clusters read once: the figures ask for
-    them in every statement."""
-
-    clusters: tuple = ()
-
-    @classmethod
-    def of(cls, network):
-        return cls(network=network, clusters=tuple(network.clusters.values_list("pk", flat=True)))
-
-    def cluster_ids(self):
-        return list(self.clusters)
-
-
 @dataclass
 class Filters:
     population: populations.Population
