@@ -82,7 +82,7 @@ def _needs(years):
 
 
 def _statement(population, assumptions):
-    organisations, params = population.organisations_sql()
+    params = [population.member_ids()]
     workforce, workforce_params = population.latest_sql(WorkforceLine)
     forecasts, forecast_params = population.latest_sql(OccupationForecast)
     skill_params = [list(population.scope.cluster_ids()), population.since, population.as_of]
@@ -111,7 +111,7 @@ def _statement(population, assumptions):
             SELECT o.id, c.department_id, c.bmo_basin_id, c.latitude, c.longitude
             FROM {Organisation._meta.db_table} o
             LEFT JOIN {Commune._meta.db_table} c ON c.id = o.commune_id
-            WHERE o.id IN ({organisations})
+            WHERE o.id = ANY(%s)
         ),
         wf AS (
             SELECT organisation_id, occupation_id, observed_on, headcount, age_under_25,
