@@ -5,8 +5,9 @@
 
 The figures are computed once per period: `occupation_figures` for the day
 asked and a year earlier, `skill_figures` and the territories for the day
-asked (across a network, kept in the cache: `dashboard.cache`); the rest is
-Python."""
+asked; the rest is Python. Across a network the whole board is kept in the
+cache (`dashboard.cache`), and so are the territories (the network view
+reads the whole network's to vet a département)."""
 
 from dataclasses import dataclass, replace
 
@@ -207,19 +208,9 @@ def build(filters, assumptions, *, secret):
 def _build(filters, assumptions, *, secret):
     population = filters.population
     before = population.shifted(years=-1)
-    figures = cache.cached(
-        population,
-        "occupations",
-        lambda: occupations.occupation_figures(population, assumptions),
-        assumptions,
-    )
-    previous = cache.cached(
-        before,
-        "occupations",
-        lambda: occupations.occupation_figures(before, assumptions),
-        assumptions,
-    )
-    skill_list = cache.cached(population, "skills", lambda: skills.skill_figures(population))
+    figures = occupations.occupation_figures(population, assumptions)
+    previous = occupations.occupation_figures(before, assumptions)
+    skill_list = skills.skill_figures(population)
     found, totals = territories.territories(population, assumptions)
 
     needs, tension = occupation_tables(figures, filters.horizon, totals, secret)
