@@ -124,7 +124,7 @@ def _nonzero(keys, counts):
 
 def _holders(population):
     """{skill_id: organisations of the population whose matrix profile lists it}."""
-    organisations, params = population.organisations_sql()
+    params = [population.member_ids()]
     rows = _fetch(
         f"""
         SELECT e.skill_id, COUNT(DISTINCT m.organisation_id)
@@ -133,7 +133,7 @@ def _holders(population):
         JOIN {MatrixProfile._meta.db_table} p ON p.id = ps.profile_id
         JOIN {Membership._meta.db_table} m ON m.id = p.membership_id
         WHERE e.skill_id IS NOT NULL AND m.status = 'active' AND m.cluster_id = ANY(%s)
-            AND m.organisation_id IN ({organisations})
+            AND m.organisation_id = ANY(%s)
         GROUP BY e.skill_id
         """,
         [list(population.scope.cluster_ids()), *params],
@@ -183,7 +183,7 @@ def _windows(population):
 def _trend(population):
     """{skill_id: [organisations declaring it in each window, oldest first]},
     over every skill need declared in the windows (not only the latest)."""
-    organisations, params = population.organisations_sql()
+    params = [population.member_ids()]
     windows = _windows(population)
     counts = [
         "COUNT(DISTINCT organisation_id) FILTER (WHERE observed_on > %s AND observed_on <= %s)"
@@ -192,7 +192,7 @@ def _trend(population):
         f"""
         SELECT skill_id, {", ".join(counts)} FROM {SkillNeed._meta.db_table}
         WHERE cluster_id = ANY(%s) AND observed_on > %s AND observed_on <= %s
-            AND organisation_id IN ({organisations})
+            AND organisation_id = ANY(%s)
         GROUP BY skill_id
         """,
         [

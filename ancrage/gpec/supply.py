@@ -71,12 +71,12 @@ def external(population, occupation_ids):
     module's docstring for the rule)."""
     if not occupation_ids:
         return {}
-    organisations, params = population.organisations_sql()
+    params = [population.member_ids()]
     places = f"""
         SELECT o.id, c.bmo_basin_id, c.department_id
         FROM {Organisation._meta.db_table} o
         JOIN {Commune._meta.db_table} c ON c.id = o.commune_id
-        WHERE o.id IN ({organisations})
+        WHERE o.id = ANY(%s)
     """
     # Each organisation lies in one basin and one département: the
     # organisations behind an occupation's figure are the sum of those of
