@@ -34,6 +34,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from ancrage.core.dates import add_months
+from ancrage.gpec.models import Declaration
 from ancrage.matrix import facets, query
 from ancrage.organisations.models import Membership, Organisation
 from ancrage.territory.models import BmoBasin, Commune
@@ -156,28 +157,60 @@ class Population:
     def latest_sql(self, model):
         """(SQL, params) of the rows of `model` (a `gpec.models.Fact`) that
         count: for each organisation counted, its latest source's facts
-        observed in (since, as_of], from the scope's clusters. Each
-        organisation's latest source comes from the (organisation,
-        observed_on DESC, id DESC) index alone (DISTINCT ON, no sort), then
-        its rows are read. The planner expects very few rows: join the result
-        to another table in a MATERIALIZED CTE, or after grouping."""
+        observed in (since, as_of], from the scope's clusters where it is an
+        active member. Each organisation's latest source comes from the
+        (organisation, observed_on DESC, id DESC) index alone (DISTINCT ON,
+        no sort), then its rows are read. A declaration is a complete
+        statement: a later one that gives none of these facts (no forecast,
+        say) leaves the organisation without any, rather than keeping older
+        ones. The planner expects very few rows: join the result to another
+        table in a MATERIALIZED CTE, or after grouping."""
         table = model._meta.db_table
+        clusters = self.scope.cluster_ids()
         window = "f.cluster_id = ANY(%s) AND f.observed_on > %s AND f.observed_on <= %s"
-        window_params = [self.scope.cluster_ids(), self.since, self.as_of]
+        window_params = [clusters, self.since, self.as_of]
+        if len(clusters) > 1:
+            # Across a network, only the clusters the organisation is still a member of.
+            window += (
+                f" AND EXISTS (SELECT 1 FROM {Membership._meta.db_table} m "
+                "WHERE m.cluster_id = f.cluster_id AND m.organisation_id = f.organisation_id "
+                "AND m.status = 'active')"
+            )
         ids = self.member_ids()
         # A few organisations: their facts through the organisation index
         # (without a filter, the scope's clusters narrow the facts as much).
         narrow, narrow_params = "", []
         if self.filtered:
             narrow, narrow_params = " AND f.organisation_id = ANY(%s)", [ids]
+        declarations = Declaration._meta.db_table
         sql = (
             f"SELECT f.* FROM {table} f WHERE {window}{narrow} "
             "AND (f.organisation_id, f.source_key) IN ("
             "SELECT DISTINCT ON (f.organisation_id) f.organisation_id, f.source_key "
             f"FROM {table} f WHERE {window} AND f.organisation_id = ANY(%s) "
-            "ORDER BY f.organisation_id, f.observed_on DESC, f.id DESC)"
+            "ORDER BY f.organisation_id, f.observed_on DESC, f.id DESC) "
+            f"AND NOT EXISTS (SELECT 1 FROM {declarations} d "
+            "WHERE d.organisation_id = f.organisation_id AND d.cluster_id = ANY(%s) "
+            "AND d.declared_on <= %s AND (d.declared_on > f.observed_on "
+            "OR (d.declared_on = f.observed_on AND d.created_at > f.created_at)) "
+            "AND f.source_key <> 'declaration:' || d.id"
+            + (
+                f" AND EXISTS (SELECT 1 FROM {Membership._meta.db_table} m "
+                "WHERE m.cluster_id = d.cluster_id AND m.organisation_id = d.organisation_id "
+                "AND m.status = 'active')"
+                if len(clusters) > 1
+                else ""
+            )
+            + ")"
         )
-        return sql, [*window_params, *narrow_params, *window_params, ids]
+        return sql, [
+            *window_params,
+            *narrow_params,
+            *window_params,
+            ids,
+            clusters,
+            self.as_of,
+        ]
 
 
 def for_request(scope, params, *, as_of=None, freshness_months=36):

@@ -11,7 +11,12 @@ from django.utils import timezone
 
 from ancrage.clusters.factories import ClusterFactory, NetworkFactory
 from ancrage.gpec import assumptions, occupations, population, supply
-from ancrage.gpec.models import ExternalSupply, ExternalSupplyImport, WorkforceLine
+from ancrage.gpec.models import (
+    ExternalSupply,
+    ExternalSupplyImport,
+    OccupationForecast,
+    WorkforceLine,
+)
 from ancrage.matrix.factories import MatrixProfileFactory
 from ancrage.matrix.query import Scope
 from ancrage.organisations.factories import MembershipFactory
@@ -130,6 +135,67 @@ def test_across_a_network_an_organisation_counts_once(usinage):
     whole = population.for_request(scope, QueryDict(""), as_of=TODAY)
     # The organisation in both clusters counts once, with its latest source (9).
     assert headcounts(whole) == {"Usinage": (10, 2)}
+
+
+def test_a_later_declaration_without_forecasts_drops_the_earlier_ones(usinage):
+    """A declaration is a complete statement; a survey answer is not."""
+    membership = MembershipFactory()
+    cluster, organisation = membership.cluster, membership.organisation
+    declare(
+        cluster,
+        organisation,
+        on=datetime.date(2025, 5, 1),
+        workforce=[(usinage, {"headcount": 10})],
+        forecasts=[(usinage, {"creations_1y": 2})],
+    )
+    assert latest_ids(of_cluster(cluster), OccupationForecast)
+    declare(
+        cluster,
+        organisation,
+        on=datetime.date(2026, 5, 1),
+        workforce=[(usinage, {"headcount": 12})],
+    )
+    assert latest_ids(of_cluster(cluster), OccupationForecast) == set()
+    assert headcounts(of_cluster(cluster)) == {"Usinage": (12, 1)}
+    # A survey answer after the declaration adds its forecasts: the workforce stays.
+    OccupationForecast.objects.create(
+        cluster=cluster,
+        organisation=organisation,
+        observed_on=datetime.date(2026, 6, 1),
+        source="survey",
+        source_key="survey-response:1",
+        source_label="Baromètre",
+        occupation=usinage,
+        creations_1y=3,
+    )
+    forecasts = OccupationForecast.objects.filter(
+        id__in=latest_ids(of_cluster(cluster), OccupationForecast)
+    )
+    assert [forecast.creations_1y for forecast in forecasts] == [3]
+    assert headcounts(of_cluster(cluster)) == {"Usinage": (12, 1)}
+
+
+def test_across_a_network_a_cluster_the_organisation_left_does_not_count(usinage):
+    network = NetworkFactory()
+    kept, left = ClusterFactory(network=network), ClusterFactory(network=network)
+    active = MembershipFactory(cluster=kept)
+    MembershipFactory(
+        cluster=left, organisation=active.organisation, status=Membership.Status.FORMER
+    )
+    declare(
+        kept,
+        active.organisation,
+        on=datetime.date(2026, 1, 10),
+        workforce=[(usinage, {"headcount": 8})],
+    )
+    declare(
+        left,
+        active.organisation,
+        on=datetime.date(2026, 3, 10),
+        workforce=[(usinage, {"headcount": 500})],
+    )
+    whole = population.for_request(Scope.of_network(network), QueryDict(""), as_of=TODAY)
+    assert headcounts(whole) == {"Usinage": (8, 1)}
 
 
 def test_territory_filters_narrow_the_population(usinage):
