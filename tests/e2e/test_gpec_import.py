@@ -83,7 +83,8 @@ def test_staff_fix_a_bad_row_then_import(page, live_server, cast):
     line = WorkforceLine.objects.get(source_key=declaration.source_key)
     assert (line.headcount, line.age_60_plus, line.source) == (12, 2, Source.IMPORT)
 
-    page.get_by_role("link", name="Déclarations des adhérents").click()
+    menu = page.get_by_role("navigation", name="Rubriques de la GPEC")
+    menu.get_by_role("link", name="Déclarations des adhérents").click()
     page.get_by_role("heading", name="Déclarations GPEC des adhérents").wait_for()
     rows = page.get_by_role("table", name="Dernière déclaration de chaque adhérent")
     assert "import" in rows.locator("tr", has_text="Forge Alpha").inner_text()
