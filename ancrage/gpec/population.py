@@ -168,49 +168,56 @@ class Population:
         table = model._meta.db_table
         clusters = self.scope.cluster_ids()
         window = "f.cluster_id = ANY(%s) AND f.observed_on > %s AND f.observed_on <= %s"
+        window += self._active_only(clusters)
         window_params = [clusters, self.since, self.as_of]
-        if len(clusters) > 1:
-            # Across a network, only the clusters the organisation is still a member of.
-            window += (
-                f" AND EXISTS (SELECT 1 FROM {Membership._meta.db_table} m "
-                "WHERE m.cluster_id = f.cluster_id AND m.organisation_id = f.organisation_id "
-                "AND m.status = 'active')"
-            )
         ids = self.member_ids()
         # A few organisations: their facts through the organisation index
         # (without a filter, the scope's clusters narrow the facts as much).
         narrow, narrow_params = "", []
         if self.filtered:
             narrow, narrow_params = " AND f.organisation_id = ANY(%s)", [ids]
-        declarations = Declaration._meta.db_table
+        # Each organisation's latest declaration: facts older than it, from
+        # another source, no longer count (a declaration is complete).
+        declarations = (
+            "SELECT DISTINCT ON (f.organisation_id) f.organisation_id, f.id, "
+            "f.declared_on, f.created_at FROM "
+            f"{Declaration._meta.db_table} f WHERE f.cluster_id = ANY(%s) "
+            "AND f.declared_on > %s AND f.declared_on <= %s"
+            + self._active_only(clusters)
+            + narrow
+            + " ORDER BY f.organisation_id, f.declared_on DESC, f.created_at DESC, f.id DESC"
+        )
         sql = (
-            f"SELECT f.* FROM {table} f WHERE {window}{narrow} "
+            f"SELECT f.* FROM {table} f LEFT JOIN ({declarations}) d "
+            f"ON d.organisation_id = f.organisation_id WHERE {window}{narrow} "
             "AND (f.organisation_id, f.source_key) IN ("
             "SELECT DISTINCT ON (f.organisation_id) f.organisation_id, f.source_key "
             f"FROM {table} f WHERE {window} AND f.organisation_id = ANY(%s) "
             "ORDER BY f.organisation_id, f.observed_on DESC, f.id DESC) "
-            f"AND NOT EXISTS (SELECT 1 FROM {declarations} d "
-            "WHERE d.organisation_id = f.organisation_id AND d.cluster_id = ANY(%s) "
-            "AND d.declared_on <= %s AND (d.declared_on > f.observed_on "
-            "OR (d.declared_on = f.observed_on AND d.created_at > f.created_at)) "
-            "AND f.source_key <> 'declaration:' || d.id"
-            + (
-                f" AND EXISTS (SELECT 1 FROM {Membership._meta.db_table} m "
-                "WHERE m.cluster_id = d.cluster_id AND m.organisation_id = d.organisation_id "
-                "AND m.status = 'active')"
-                if len(clusters) > 1
-                else ""
-            )
-            + ")"
+            "AND (d.id IS NULL OR f.source_key = 'declaration:' || d.id "
+            "OR d.declared_on < f.observed_on "
+            "OR (d.declared_on = f.observed_on AND d.created_at <= f.created_at))"
         )
         return sql, [
             *window_params,
             *narrow_params,
             *window_params,
+            *narrow_params,
+            *window_params,
             ids,
-            clusters,
-            self.as_of,
         ]
+
+    @staticmethod
+    def _active_only(clusters):
+        """Across a network, only the clusters the organisation is still a
+        member of (`f` is the fact or declaration)."""
+        if len(clusters) < 2:
+            return ""
+        return (
+            f" AND EXISTS (SELECT 1 FROM {Membership._meta.db_table} m "
+            "WHERE m.cluster_id = f.cluster_id AND m.organisation_id = f.organisation_id "
+            "AND m.status = 'active')"
+        )
 
 
 def for_request(scope, params, *, as_of=None, freshness_months=36):
