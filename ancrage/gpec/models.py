@@ -404,3 +404,27 @@ class ActionIndicator(models.Model):
 
     def __str__(self):
         return self.label
+
+
+class NetworkFigures(models.Model):
+    """Figures of a network's GPEC dashboard, computed in the background
+    (`dashboard.cache`): over tens of thousands of organisations they take
+    seconds, so the page reads them from here, with their date."""
+
+    network = models.ForeignKey("clusters.Network", on_delete=models.CASCADE, related_name="+")
+    # Digest of the figures' name and population, the day apart (`base`), and with it (`key`).
+    key = models.CharField(max_length=64, unique=True)
+    base = models.CharField(max_length=64)
+    as_of = models.DateField()
+    # The state of the data the figures were computed from (`cache.data_state`).
+    state = models.JSONField()
+    computed_at = models.DateTimeField()
+    # The pickled figures: written and read by `dashboard.cache` only.
+    value = models.BinaryField()
+
+    class Meta:
+        indexes = [models.Index(fields=["base", "-as_of"])]
+        verbose_name = _("chiffres d'un réseau")
+
+    def __str__(self):
+        return f"{self.network_id} {self.as_of} {self.key[:8]}"

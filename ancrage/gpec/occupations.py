@@ -264,7 +264,8 @@ def occupation_figures(population, assumptions):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    occupations = Occupation.objects.in_bulk([row[0] for row in rows])
+    # Without their long texts: a network's figures are stored (dashboard.cache).
+    occupations = Occupation.objects.defer("definition", "access").in_bulk([row[0] for row in rows])
     result = [_build(occupations[row[0]], row[1:]) for row in rows]
     supplies = supply.supplies(population, [item.occupation.pk for item in result])
     for item in result:

@@ -232,7 +232,8 @@ def skill_figures(population):
     trend = _trend(population)
     skill_ids = set(needs) | set(holders)
     ageing = _ageing(population, skill_ids)
-    skills = Skill.objects.in_bulk(skill_ids)
+    # Without their definition: a network's figures are stored (dashboard.cache).
+    skills = Skill.objects.defer("definition").in_bulk(skill_ids)
     years = [end.year for _start, end in _windows(population)]
     result = []
     for skill_id in skill_ids:

@@ -3,11 +3,13 @@
     board = build(filters, assumptions, secret=False)   # the cluster's staff
     board = build(filters, assumptions, secret=True)    # across a network
 
-The figures are computed once per period: `occupation_figures` for the day
-asked and a year earlier, `skill_figures` and the territories for the day
-asked; the rest is Python. Across a network the whole board is kept in the
-cache (`dashboard.cache`), and so are the territories (the network view
-reads the whole network's to vet a département)."""
+The figures are computed once per period (`Inputs`): `occupation_figures`
+for the day asked and a year earlier, `skill_figures` and the territories
+for the day asked; the rest is Python. Across a network the inputs are
+computed in the background and stored (`dashboard.cache`), and so are the
+territories (the network view reads the whole network's to vet a
+département): drawing a board, whatever its horizon and pyramid, then
+queries nothing but them, and the board most read is stored drawn."""
 
 from dataclasses import dataclass, replace
 
@@ -19,6 +21,7 @@ from ancrage.gpec import tension as tension_scores
 from ancrage.gpec.dashboard import cache, recompute, tables, territories
 from ancrage.gpec.dashboard import skills as skill_tables
 from ancrage.gpec.dashboard.cells import DASH, Shown
+from ancrage.gpec.dashboard.filters import HORIZONS
 
 CHART_ROWS = 15
 TREND_SERIES = 6
@@ -48,8 +51,10 @@ class Board:
     basins: object
     basins_map: str
     comparison: object
-    # Across a network: when the oldest figure shown was computed (`cache`).
+    # Across a network: when the oldest figure shown was computed, whether
+    # one of them is out of date (`cache`).
     computed_at: object = None
+    stale: bool = False
 
     @property
     def empty(self):
@@ -188,16 +193,61 @@ def occupation_tables(figures, horizon, totals, secret):
     return needs, tables.tension_table(figures, secret, hidden)
 
 
+@dataclass
+class Inputs:
+    """What a board is drawn from, whatever its horizon and pyramid: the
+    figures of the day asked and of a year earlier, the skills, the
+    territories (and, across a network, the totals of a year earlier, which
+    the tables of that day are built with)."""
+
+    figures: list
+    previous: list
+    skill_list: list
+    found: list
+    totals: object
+    then_totals: object = None
+
+
+def inputs(population, assumptions, *, secret):
+    """The `Inputs` of the population; across a network, stored
+    (`dashboard.cache`) so that a board is drawn without a query."""
+    return cache.cached(
+        population,
+        f"inputs:{secret}",
+        lambda: _inputs(population, assumptions, secret=secret),
+        assumptions,
+    )
+
+
+def _inputs(population, assumptions, *, secret):
+    before = population.shifted(years=-1)
+    found, totals = territories.territories(population, assumptions)
+    return Inputs(
+        figures=occupations.occupation_figures(population, assumptions),
+        previous=occupations.occupation_figures(before, assumptions),
+        # Only the fragile and emerging skills are drawn.
+        skill_list=[
+            item
+            for item in skills.skill_figures(population)
+            if item.fragile_reasons or item.emerging
+        ],
+        found=found,
+        totals=totals,
+        then_totals=territories.territories(before, assumptions)[1] if secret else None,
+    )
+
+
 def build(filters, assumptions, *, secret):
-    """The `Board`; across a network, the whole board (its tables, charts)
-    is kept in the cache for the filters, horizon and pyramid asked."""
+    """The `Board` of the filters' population. Across a network, the board
+    most read (horizon 1 year, the first pyramid) is drawn by the worker and
+    stored too; the others are drawn from the stored `Inputs`."""
     population = filters.population
-    if not population.scope.is_network:
-        return _build(filters, assumptions, secret=secret)
+    if not population.scope.is_network or filters.horizon != HORIZONS[0] or filters.pyramid:
+        return _draw(filters, assumptions, secret=secret)
     board = cache.cached(
         population,
-        f"board:{secret}:{filters.horizon}:{filters.pyramid}",
-        lambda: replace(_build(filters, assumptions, secret=secret), filters=None),
+        f"board:{secret}",
+        lambda: replace(_draw(filters, assumptions, secret=secret), filters=None),
         assumptions,
     )
     board.filters = filters
@@ -205,20 +255,19 @@ def build(filters, assumptions, *, secret):
     return board
 
 
-def _build(filters, assumptions, *, secret):
+def _draw(filters, assumptions, *, secret):
     population = filters.population
-    before = population.shifted(years=-1)
-    figures = occupations.occupation_figures(population, assumptions)
-    previous = occupations.occupation_figures(before, assumptions)
-    skill_list = skills.skill_figures(population)
-    found, totals = territories.territories(population, assumptions)
+    drawn = inputs(population, assumptions, secret=secret)
+    figures, previous, skill_list = drawn.figures, drawn.previous, drawn.skill_list
+    found, totals = drawn.found, drawn.totals
 
     needs, tension = occupation_tables(figures, filters.horizon, totals, secret)
     supply = tables.supply_table(figures, secret)
     if secret:
         # The tables of a year ago, as the board of that day shows them.
-        _found, then_totals = territories.territories(before, assumptions)
-        then_needs, then_tension = occupation_tables(previous, filters.horizon, then_totals, secret)
+        then_needs, then_tension = occupation_tables(
+            previous, filters.horizon, drawn.then_totals, secret
+        )
     comparison = tables.comparison_table(figures, previous, secret)
     if secret:
         recompute.align_year_ago(comparison, then_needs, then_tension, tension)
