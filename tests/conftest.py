@@ -93,3 +93,15 @@ def cast(db):
     """The standard cast: staff of cluster A and B, a member company user of A,
     a candidate, an authority and an anonymous visitor."""
     return Cast.create()
+
+
+@pytest.fixture
+def dummy_tasks(settings):
+    """A worker that keeps the tasks asked for without running them (the
+    tests' own runs them at once): the backend, whose `results` they are."""
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    default_task_backend.clear()
+    yield default_task_backend
+    default_task_backend.clear()

@@ -11,8 +11,7 @@ from tests.e2e.session import log_in
 from tests.gpec.dashboard_sample import build
 
 
-def test_the_board_appears_once_the_worker_computed_it(page, live_server, cast, settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+def test_the_board_appears_once_the_worker_computed_it(page, live_server, cast, dummy_tasks):
     build(cast)
     network = Network.objects.create(name="Réseau Ouest", slug="ouest")
     for cluster in (cast.cluster_a, cast.cluster_b):

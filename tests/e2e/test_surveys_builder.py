@@ -111,7 +111,9 @@ def test_staff_build_a_questionnaire_and_preview_it(page, live_server, cast):
     page.get_by_text("dépend d'une question qui serait posée après elle").wait_for()
     # …and by drag and drop: the table to the top of the section. (The
     # drag events are dispatched: headless Chromium does not start a native
-    # drag from the mouse here.)
+    # drag from the mouse here.) The outline htmx swapped in takes its drag
+    # handlers once settled: wait for them.
+    page.locator("#plan[data-drag-ready]").wait_for()
     items = page.locator("li.builder-question")
     drag(
         page,

@@ -14,7 +14,6 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from django_tasks import default_task_backend
 
 from ancrage.accounts.factories import UserFactory
 from ancrage.clusters.models import Network
@@ -43,15 +42,6 @@ def network(cast):
 @pytest.fixture
 def admin(client):
     return login(client, UserFactory(platform_admin=True, with_mfa=True))
-
-
-@pytest.fixture
-def dummy_tasks(settings):
-    """A worker that keeps the tasks asked for without running them."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    default_task_backend.clear()
-    yield default_task_backend
-    default_task_backend.clear()
 
 
 def asked(backend):
@@ -219,6 +209,14 @@ def test_old_or_unreadable_figures_are_computed_again_and_a_migration_forgets_th
     assert NetworkFigures.objects.count() == 1
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     assert not NetworkFigures.objects.exists()
+
+
+def test_a_computation_cannot_hold_the_worker_for_ever(cast, network):
+    build(cast)
+    network_board.refresh(network)
+    with connection.cursor() as cursor:  # set for the computation's transaction
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "5min"
 
 
 def test_the_task_of_a_deleted_network_does_nothing(network):

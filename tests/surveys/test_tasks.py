@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import call_command
-from django_tasks import default_task_backend
 
 from ancrage.clusters.factories import ClusterFactory
 from ancrage.organisations.factories import MembershipFactory, OrganisationUserFactory
@@ -25,14 +24,6 @@ D = datetime.date
 
 def at(day, hour=12):
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=PARIS)
-
-
-@pytest.fixture
-def dummy_tasks(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    default_task_backend.clear()
-    yield default_task_backend
-    default_task_backend.clear()
 
 
 def queued(backend):

@@ -19,6 +19,7 @@ them."""
 
 from types import SimpleNamespace
 
+from django.db import connection, transaction
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -42,6 +43,9 @@ ACCEPTED = (
 )
 # What the figures depend on: the horizon and the pyramid only draw them.
 COMPUTED = ("departement", "au")
+# The longest statement of a computation (the whole national network's
+# longest takes about 3 s).
+REFRESH_TIMEOUT = "5min"
 
 
 def _accepted(params):
@@ -135,9 +139,15 @@ def computed_query(params):
 
 def refresh(network, query=""):
     """Compute and store what the board of `query` reads and is missing
-    or out of date."""
-    with cache.computing():
-        board(network, QueryDict(query))
+    or out of date, in one transaction. A statement longer than
+    `REFRESH_TIMEOUT` is interrupted: right after a bulk load, before
+    PostgreSQL has gathered the tables' statistics, a plan can go wrong and
+    must not hold the worker for hours (the page asks again later)."""
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [REFRESH_TIMEOUT])
+        with cache.computing():
+            board(network, QueryDict(query))
 
 
 def refresh_everything(network):
