@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "ancrage.matrix",
     "ancrage.tenders",
     "ancrage.gpec",
+    "ancrage.jobs",
     "ancrage.surveys",
     "ancrage.outbox",
     "ancrage.api",

@@ -1,0 +1,149 @@
+"""An offer's life: draft → submitted → published → filled / closed /
+expired, and its publication on each cluster's job board.
+
+    submit(offer, clusters, by)       # a Publication per cluster: pending, or
+                                      # published at once where the cluster
+                                      # moderates after publication
+    publish(publication, by)          # the cluster's staff
+    refuse(publication, by, reason)   # refused, or withdrawn once published
+    close(offer, filled=…, through_platform=…)
+    visible(offers)                   # the offers anyone may read on a job board
+
+Each function checks the state it starts from and raises `Refused` (with a
+French message) otherwise, so a form posted twice or late changes nothing."""
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ancrage.jobs.models import JobBoard, Moderation, Offer, Publication
+from ancrage.organisations.models import Membership
+
+OPEN = (Offer.Status.DRAFT, Offer.Status.SUBMITTED, Offer.Status.PUBLISHED)
+
+
+class Refused(Exception):
+    """The offer or publication is not in a state that allows the change."""
+
+
+def moderation_of(cluster):
+    board = JobBoard.objects.filter(cluster=cluster).first()
+    return board.moderation if board else Moderation.BEFORE
+
+
+def member_clusters(organisation):
+    """The clusters the organisation may publish on: those it is an active member of."""
+    from ancrage.clusters.models import Cluster
+
+    return Cluster.objects.filter(
+        memberships__organisation=organisation, memberships__status=Membership.Status.ACTIVE
+    ).order_by("name")
+
+
+def _settle(offer, today):
+    """The offer's state from its publications (while it is open)."""
+    statuses = set(offer.publications.values_list("status", flat=True))
+    if Publication.Status.PUBLISHED in statuses:
+        offer.status = Offer.Status.PUBLISHED
+        offer.published_on = offer.published_on or today
+    elif Publication.Status.PENDING in statuses:
+        offer.status = Offer.Status.SUBMITTED
+    else:
+        offer.status = Offer.Status.DRAFT
+    offer.save(update_fields=["status", "published_on", "updated_at"])
+
+
+@transaction.atomic
+def submit(offer, clusters, by):
+    """Submit the offer to the job board of each of `clusters` (clusters it
+    is already on are left as they are): the new publications."""
+    if offer.status not in OPEN:
+        raise Refused(_("Cette offre est close : elle ne peut plus être soumise."))
+    allowed = set(member_clusters(offer.organisation).values_list("pk", flat=True))
+    clusters = list(clusters)
+    if not clusters:
+        raise Refused(_("Choisissez au moins un cluster où publier l'offre."))
+    if any(cluster.pk not in allowed for cluster in clusters):
+        raise Refused(
+            _(
+                "Une offre ne peut être publiée que sur les clusters dont "
+                "l'organisation est adhérente."
+            )
+        )
+    now = timezone.now()
+    existing = set(offer.publications.values_list("cluster_id", flat=True))
+    created = []
+    for cluster in clusters:
+        if cluster.pk in existing:
+            continue
+        after = moderation_of(cluster) == Moderation.AFTER
+        created.append(
+            Publication.objects.create(
+                offer=offer,
+                cluster=cluster,
+                status=Publication.Status.PUBLISHED if after else Publication.Status.PENDING,
+                submitted_at=now,
+            )
+        )
+    _settle(offer, timezone.localdate())
+    return created
+
+
+@transaction.atomic
+def publish(publication, by):
+    if publication.offer.status not in OPEN:
+        raise Refused(_("Cette offre est close."))
+    if publication.status == Publication.Status.PUBLISHED:
+        raise Refused(_("Cette offre est déjà publiée."))
+    publication.status = Publication.Status.PUBLISHED
+    publication.decided_at = timezone.now()
+    publication.decided_by = by
+    publication.reason = ""
+    publication.save()
+    _settle(publication.offer, timezone.localdate())
+
+
+@transaction.atomic
+def refuse(publication, by, reason):
+    """Refuse a pending publication, or withdraw a published one, with the
+    reason the company reads."""
+    if not reason.strip():
+        raise Refused(_("Indiquez le motif : l'entreprise le lira."))
+    if publication.status == Publication.Status.REFUSED:
+        raise Refused(_("Cette offre est déjà refusée ou retirée."))
+    publication.status = Publication.Status.REFUSED
+    publication.decided_at = timezone.now()
+    publication.decided_by = by
+    publication.reason = reason.strip()
+    publication.save()
+    if publication.offer.status in OPEN:
+        _settle(publication.offer, timezone.localdate())
+
+
+@transaction.atomic
+def close(offer, *, filled, through_platform=None, on=None):
+    """Close the offer, saying whether the position was filled, and if so
+    whether through the job board (the impact figures count it)."""
+    if offer.status not in OPEN:
+        raise Refused(_("Cette offre est déjà close."))
+    offer.status = Offer.Status.FILLED if filled else Offer.Status.CLOSED
+    offer.filled = bool(filled)
+    offer.filled_through_platform = bool(through_platform) if filled else None
+    offer.closed_on = on or timezone.localdate()
+    offer.save()
+
+
+def visible(offers=None, *, cluster=None, today=None):
+    """The offers anyone may read: published, not past their expiry date,
+    and published on `cluster`'s job board (on any when None)."""
+    today = today or timezone.localdate()
+    offers = Offer.objects.all() if offers is None else offers
+    on_board = Q(publications__status=Publication.Status.PUBLISHED)
+    if cluster is not None:
+        on_board &= Q(publications__cluster=cluster)
+    return (
+        offers.filter(status=Offer.Status.PUBLISHED)
+        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
+        .filter(pk__in=Offer.objects.filter(on_board).values("pk"))
+    )

@@ -1,0 +1,109 @@
+"""An offer's life: submitted to the clusters its organisation is a member
+of, pending or published at once by each cluster's moderation choice,
+published or refused by the staff, closed filled or not; only published,
+unexpired offers on a job board are visible."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from ancrage.clusters.factories import ClusterFactory
+from ancrage.jobs import lifecycle
+from ancrage.jobs.factories import OfferFactory, PublicationFactory
+from ancrage.jobs.models import JobBoard, Moderation, Offer, Publication
+from ancrage.organisations.factories import MembershipFactory
+from ancrage.organisations.models import Membership, Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def offer(cast):
+    return OfferFactory(organisation=Organisation.objects.get(name="Usinage Alpha"))
+
+
+def test_submitting_follows_each_clusters_moderation(cast, offer):
+    after = ClusterFactory(name="Cluster Après")
+    JobBoard.objects.create(cluster=after, moderation=Moderation.AFTER)
+    MembershipFactory(cluster=after, organisation=offer.organisation)
+    created = lifecycle.submit(offer, [cast.cluster_a, after], by=cast.member_a)
+    statuses = {p.cluster: p.status for p in created}
+    assert statuses == {
+        cast.cluster_a: Publication.Status.PENDING,  # a cluster moderates before by default
+        after: Publication.Status.PUBLISHED,
+    }
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.PUBLISHED
+    assert offer.published_on == timezone.localdate()
+    # Submitting again to the same cluster changes nothing.
+    assert lifecycle.submit(offer, [cast.cluster_a], by=cast.member_a) == []
+
+
+def test_only_on_the_clusters_the_organisation_is_an_active_member_of(cast, offer):
+    with pytest.raises(lifecycle.Refused, match="adhérente"):
+        lifecycle.submit(offer, [cast.cluster_b], by=cast.member_a)
+    former = ClusterFactory()
+    MembershipFactory(
+        cluster=former, organisation=offer.organisation, status=Membership.Status.FORMER
+    )
+    with pytest.raises(lifecycle.Refused):
+        lifecycle.submit(offer, [former], by=cast.member_a)
+    with pytest.raises(lifecycle.Refused, match="au moins un cluster"):
+        lifecycle.submit(offer, [], by=cast.member_a)
+    assert not offer.publications.exists()
+
+
+def test_staff_publish_or_refuse_with_a_reason(cast, offer):
+    (publication,) = lifecycle.submit(offer, [cast.cluster_a], by=cast.member_a)
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.SUBMITTED
+    with pytest.raises(lifecycle.Refused, match="motif"):
+        lifecycle.refuse(publication, cast.staff_a, "  ")
+    lifecycle.publish(publication, cast.staff_a)
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.PUBLISHED
+    with pytest.raises(lifecycle.Refused, match="déjà publiée"):
+        lifecycle.publish(publication, cast.staff_a)
+    # Withdrawn from its only job board: back to draft, the reason kept.
+    lifecycle.refuse(publication, cast.staff_a, "Offre de formation, pas d'emploi.")
+    publication.refresh_from_db()
+    offer.refresh_from_db()
+    assert publication.reason == "Offre de formation, pas d'emploi."
+    assert publication.decided_by == cast.staff_a
+    assert offer.status == Offer.Status.DRAFT
+
+
+def test_closing_says_whether_the_position_was_filled_through_the_platform(offer):
+    lifecycle.close(offer, filled=True, through_platform=True)
+    offer.refresh_from_db()
+    assert (offer.status, offer.filled, offer.filled_through_platform) == (
+        Offer.Status.FILLED,
+        True,
+        True,
+    )
+    assert offer.closed_on == timezone.localdate()
+    with pytest.raises(lifecycle.Refused, match="déjà close"):
+        lifecycle.close(offer, filled=False)
+    other = OfferFactory()
+    lifecycle.close(other, filled=False, through_platform=True)
+    other.refresh_from_db()
+    assert (other.status, other.filled, other.filled_through_platform) == (
+        Offer.Status.CLOSED,
+        False,
+        None,
+    )
+    with pytest.raises(lifecycle.Refused, match="close"):
+        lifecycle.submit(other, [], by=None)
+
+
+def test_visible_offers_are_published_unexpired_and_on_the_board(cast):
+    today = timezone.localdate()
+    shown = PublicationFactory(cluster=cast.cluster_a).offer
+    PublicationFactory(cluster=cast.cluster_a, status=Publication.Status.PENDING)
+    PublicationFactory(cluster=cast.cluster_a, status=Publication.Status.REFUSED)
+    PublicationFactory(cluster=cast.cluster_a, offer__expires_on=today - datetime.timedelta(days=1))
+    last_day = PublicationFactory(cluster=cast.cluster_a, offer__expires_on=today).offer
+    elsewhere = PublicationFactory(cluster=cast.cluster_b).offer
+    assert set(lifecycle.visible(cluster=cast.cluster_a)) == {shown, last_day}
+    assert set(lifecycle.visible()) == {shown, last_day, elsewhere}
