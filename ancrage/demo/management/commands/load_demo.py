@@ -12,6 +12,7 @@ from ancrage.clusters.models import Cluster, ClusterStaff, StaffInvitation
 from ancrage.demo import data
 from ancrage.demo.gpec import load_declarations
 from ancrage.demo.gpec_plans import load_plans
+from ancrage.demo.jobs import load_offers
 from ancrage.demo.members import load_members
 from ancrage.demo.stories import admin_of, load_estuary, load_proposals
 from ancrage.demo.surveys import load_surveys
@@ -103,6 +104,10 @@ class Command(BaseCommand):
         load_surveys()
         load_declarations()
         load_plans()
+        offers = load_offers()
+        self.stdout.write(
+            f"Offres d'emploi : {offers} créées." if offers else "Offres d'emploi : déjà chargées."
+        )
         return logins
 
     def load_vocabularies(self):
