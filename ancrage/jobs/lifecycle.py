@@ -3,20 +3,25 @@ expired, and its publication on each cluster's job board.
 
     submit(offer, clusters, by)       # a Publication per cluster: pending, or
                                       # published at once where the cluster
-                                      # moderates after publication
+                                      # moderates after publication; a refused
+                                      # one is submitted again
     publish(publication, by)          # the cluster's staff
     refuse(publication, by, reason)   # refused, or withdrawn once published
     close(offer, filled=…, through_platform=…)
     visible(offers)                   # the offers anyone may read on a job board
 
 Each function checks the state it starts from and raises `Refused` (with a
-French message) otherwise, so a form posted twice or late changes nothing."""
+French message) otherwise, so a form posted twice or late changes nothing.
+The people concerned are told by email (`notifications`): the staff of a
+cluster that moderates before publication when an offer awaits them, the
+organisation's users when their offer is published, refused or withdrawn."""
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ancrage.jobs import notifications
 from ancrage.jobs.models import JobBoard, Moderation, Offer, Publication
 from ancrage.organisations.models import Membership
 
@@ -56,8 +61,9 @@ def _settle(offer, today):
 
 @transaction.atomic
 def submit(offer, clusters, by):
-    """Submit the offer to the job board of each of `clusters` (clusters it
-    is already on are left as they are): the new publications."""
+    """Submit the offer to the job board of each of `clusters`: the new (or
+    submitted again, once refused) publications. Clusters where the offer is
+    pending or published are left as they are."""
     if offer.status not in OPEN:
         raise Refused(_("Cette offre est close : elle ne peut plus être soumise."))
     allowed = set(member_clusters(offer.organisation).values_list("pk", flat=True))
@@ -72,21 +78,30 @@ def submit(offer, clusters, by):
             )
         )
     now = timezone.now()
-    existing = set(offer.publications.values_list("cluster_id", flat=True))
+    existing = {p.cluster_id: p for p in offer.publications.all()}
     created = []
     for cluster in clusters:
-        if cluster.pk in existing:
-            continue
         after = moderation_of(cluster) == Moderation.AFTER
-        created.append(
-            Publication.objects.create(
-                offer=offer,
-                cluster=cluster,
-                status=Publication.Status.PUBLISHED if after else Publication.Status.PENDING,
-                submitted_at=now,
+        status = Publication.Status.PUBLISHED if after else Publication.Status.PENDING
+        publication = existing.get(cluster.pk)
+        if publication is None:
+            publication = Publication.objects.create(
+                offer=offer, cluster=cluster, status=status, submitted_at=now
             )
-        )
+        elif publication.status == Publication.Status.REFUSED:
+            publication.status = status
+            publication.submitted_at = now
+            publication.decided_at = None
+            publication.decided_by = None
+            publication.reason = ""
+            publication.save()
+        else:
+            continue
+        created.append(publication)
     _settle(offer, timezone.localdate())
+    for publication in created:
+        if publication.status == Publication.Status.PENDING:
+            notifications.awaiting_moderation(publication)
     return created
 
 
@@ -102,6 +117,7 @@ def publish(publication, by):
     publication.reason = ""
     publication.save()
     _settle(publication.offer, timezone.localdate())
+    notifications.published(publication)
 
 
 @transaction.atomic
@@ -112,6 +128,7 @@ def refuse(publication, by, reason):
         raise Refused(_("Indiquez le motif : l'entreprise le lira."))
     if publication.status == Publication.Status.REFUSED:
         raise Refused(_("Cette offre est déjà refusée ou retirée."))
+    withdrawn = publication.status == Publication.Status.PUBLISHED
     publication.status = Publication.Status.REFUSED
     publication.decided_at = timezone.now()
     publication.decided_by = by
@@ -119,6 +136,7 @@ def refuse(publication, by, reason):
     publication.save()
     if publication.offer.status in OPEN:
         _settle(publication.offer, timezone.localdate())
+    notifications.refused(publication, withdrawn=withdrawn)
 
 
 @transaction.atomic

@@ -107,3 +107,19 @@ def test_visible_offers_are_published_unexpired_and_on_the_board(cast):
     elsewhere = PublicationFactory(cluster=cast.cluster_b).offer
     assert set(lifecycle.visible(cluster=cast.cluster_a)) == {shown, last_day}
     assert set(lifecycle.visible()) == {shown, last_day, elsewhere}
+
+
+def test_a_refused_offer_may_be_submitted_again(cast, offer):
+    (publication,) = lifecycle.submit(offer, [cast.cluster_a], by=cast.member_a)
+    lifecycle.refuse(publication, cast.staff_a, "Le salaire manque.")
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.DRAFT
+    assert lifecycle.submit(offer, [cast.cluster_a], by=cast.member_a) == [publication]
+    publication.refresh_from_db()
+    offer.refresh_from_db()
+    assert (publication.status, publication.reason, publication.decided_by) == (
+        Publication.Status.PENDING,
+        "",
+        None,
+    )
+    assert offer.status == Offer.Status.SUBMITTED

@@ -1,0 +1,71 @@
+"""The emails of an offer's life, through the outbox (French templates
+`emails/jobs_*`): the cluster's staff when an offer awaits their moderation,
+the organisation's users when their offer is published, refused or withdrawn
+(with the reason). Called by `lifecycle`, inside its transaction: the emails
+leave once it commits."""
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+from ancrage.outbox.services import queue_email
+
+
+def _url(name, *args):
+    """The absolute URL of `name`, or "" while that screen does not exist."""
+    try:
+        return settings.SITE_URL + reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
+
+
+def staff_emails(cluster):
+    return list(
+        cluster.staff.filter(user__is_active=True)
+        .order_by("user__email")
+        .values_list("user__email", flat=True)
+    )
+
+
+def organisation_emails(organisation):
+    return list(
+        organisation.users.filter(user__is_active=True)
+        .order_by("user__email")
+        .values_list("user__email", flat=True)
+    )
+
+
+def _context(publication):
+    offer = publication.offer
+    return {
+        "title": offer.title,
+        "organisation": offer.organisation.name,
+        "cluster": publication.cluster.name,
+    }
+
+
+def awaiting_moderation(publication):
+    """Tell the cluster's staff that the offer waits for their decision."""
+    context = _context(publication) | {
+        "url": _url("jobs_moderation:detail", publication.pk),
+    }
+    for email in staff_emails(publication.cluster):
+        queue_email("jobs_offer_pending", email, context)
+
+
+def published(publication):
+    """Tell the organisation's users that the cluster published their offer."""
+    context = _context(publication) | {"url": _url("jobs_company:detail", publication.offer_id)}
+    for email in organisation_emails(publication.offer.organisation):
+        queue_email("jobs_offer_published", email, context)
+
+
+def refused(publication, *, withdrawn):
+    """Tell the organisation's users that the cluster refused their offer, or
+    withdrew it once published, and why."""
+    context = _context(publication) | {
+        "withdrawn": withdrawn,
+        "reason": publication.reason,
+        "url": _url("jobs_company:detail", publication.offer_id),
+    }
+    for email in organisation_emails(publication.offer.organisation):
+        queue_email("jobs_offer_refused", email, context)
