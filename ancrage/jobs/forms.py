@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from ancrage.clusters.forms import BootstrapForm
@@ -234,7 +235,10 @@ class OfferForm(BootstrapForm, forms.ModelForm):
                         "Le salaire maximum (%(high)s) est inférieur au salaire minimum "
                         "(%(low)s) : corrigez l'un ou l'autre."
                     ),
-                    params={"low": low, "high": high},
+                    params={
+                        "low": number_format(low, force_grouping=True),
+                        "high": number_format(high, force_grouping=True),
+                    },
                     code="salary_range",
                 ),
             )

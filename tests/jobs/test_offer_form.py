@@ -103,7 +103,10 @@ def test_editing_shows_the_saved_skills_and_keeps_the_state(organisation):
 
 def test_salary_min_above_max_is_refused_and_the_values_kept(cast):
     form = errors_of(salary_min="40000", salary_max="30000")
-    assert "inférieur au salaire minimum" in form.errors["salary_max"][0]
+    assert form.errors["salary_max"] == [
+        "Le salaire maximum (30\xa0000) est inférieur au salaire minimum (40\xa0000) : "
+        "corrigez l'un ou l'autre."
+    ]
     html = str(form["salary_min"]) + str(form["salary_max"])
     assert 'value="40000"' in html and 'value="30000"' in html
     assert 'value="Usineur / usineuse 5 axes"' in str(form["title"])
