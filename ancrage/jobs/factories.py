@@ -4,6 +4,7 @@ from django.utils import timezone
 from ancrage.clusters.factories import ClusterFactory
 from ancrage.jobs.models import Contract, Offer, OfferSkill, Publication
 from ancrage.organisations.factories import OrganisationFactory
+from ancrage.organisations.models import Membership
 from ancrage.referentiel.factories import SkillFactory
 from ancrage.territory.factories import CommuneFactory
 
@@ -28,14 +29,23 @@ class PublishedOfferFactory(OfferFactory):
 
 
 class PublicationFactory(factory.django.DjangoModelFactory):
-    """An offer published on a cluster's job board."""
+    """An offer published on a cluster's job board, its organisation an
+    active member of the cluster (`membership=False` for none)."""
 
     class Meta:
         model = Publication
+        skip_postgeneration_save = True
 
     offer = factory.SubFactory(PublishedOfferFactory)
     cluster = factory.SubFactory(ClusterFactory)
     status = Publication.Status.PUBLISHED
+
+    @factory.post_generation
+    def membership(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            Membership.objects.get_or_create(
+                cluster=self.cluster, organisation=self.offer.organisation
+            )
 
 
 class OfferSkillFactory(factory.django.DjangoModelFactory):

@@ -17,7 +17,7 @@ cluster that moderates before publication when an offer awaits them, the
 organisation's users when their offer is published, refused or withdrawn."""
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -52,11 +52,24 @@ def _settle(offer, today):
     if Publication.Status.PUBLISHED in statuses:
         offer.status = Offer.Status.PUBLISHED
         offer.published_on = offer.published_on or today
-    elif Publication.Status.PENDING in statuses:
-        offer.status = Offer.Status.SUBMITTED
     else:
-        offer.status = Offer.Status.DRAFT
+        # Published again later, it is dated from then.
+        offer.published_on = None
+        pending = Publication.Status.PENDING in statuses
+        offer.status = Offer.Status.SUBMITTED if pending else Offer.Status.DRAFT
     offer.save(update_fields=["status", "published_on", "updated_at"])
+
+
+def _locked(offer):
+    """The offer read again under a row lock: two people acting on it at
+    once are served one after the other, each on the state the other left."""
+    return Offer.objects.select_for_update().get(pk=offer.pk)
+
+
+def _is_member(organisation_id, cluster_id):
+    return Membership.objects.filter(
+        organisation_id=organisation_id, cluster_id=cluster_id, status=Membership.Status.ACTIVE
+    ).exists()
 
 
 @transaction.atomic
@@ -64,6 +77,7 @@ def submit(offer, clusters, by):
     """Submit the offer to the job board of each of `clusters`: the new (or
     submitted again, once refused) publications. Clusters where the offer is
     pending or published are left as they are."""
+    offer = _locked(offer)
     if offer.status not in OPEN:
         raise Refused(_("Cette offre est close : elle ne peut plus être soumise."))
     allowed = set(member_clusters(offer.organisation).values_list("pk", flat=True))
@@ -107,8 +121,13 @@ def submit(offer, clusters, by):
 
 @transaction.atomic
 def publish(publication, by):
-    if publication.offer.status not in OPEN:
+    offer = _locked(publication.offer)
+    publication.refresh_from_db()
+    publication.offer = offer
+    if offer.status not in OPEN:
         raise Refused(_("Cette offre est close."))
+    if not _is_member(offer.organisation_id, publication.cluster_id):
+        raise Refused(_("Cette organisation n'est plus adhérente du cluster."))
     if publication.status == Publication.Status.PUBLISHED:
         raise Refused(_("Cette offre est déjà publiée."))
     publication.status = Publication.Status.PUBLISHED
@@ -126,6 +145,11 @@ def refuse(publication, by, reason):
     reason the company reads."""
     if not reason.strip():
         raise Refused(_("Indiquez le motif : l'entreprise le lira."))
+    offer = _locked(publication.offer)
+    publication.refresh_from_db()
+    publication.offer = offer
+    if offer.status not in OPEN:
+        raise Refused(_("Cette offre est close : elle n'est plus sur la bourse d'emploi."))
     if publication.status == Publication.Status.REFUSED:
         raise Refused(_("Cette offre est déjà refusée ou retirée."))
     withdrawn = publication.status == Publication.Status.PUBLISHED
@@ -134,17 +158,38 @@ def refuse(publication, by, reason):
     publication.decided_by = by
     publication.reason = reason.strip()
     publication.save()
-    if publication.offer.status in OPEN:
-        _settle(publication.offer, timezone.localdate())
+    _settle(offer, timezone.localdate())
     notifications.refused(publication, withdrawn=withdrawn)
+
+
+@transaction.atomic
+def edited(offer, by):
+    """After the company changed a published or pending offer: on the job
+    boards that moderate before publication, its publication waits for the
+    staff's moderation again (they are told). The clusters concerned."""
+    offer = _locked(offer)
+    again = []
+    for publication in offer.publications.filter(status=Publication.Status.PUBLISHED):
+        if moderation_of(publication.cluster) == Moderation.BEFORE:
+            publication.status = Publication.Status.PENDING
+            publication.submitted_at = timezone.now()
+            publication.decided_at = publication.decided_by = None
+            publication.save()
+            again.append(publication)
+    _settle(offer, timezone.localdate())
+    for publication in again:
+        notifications.awaiting_moderation(publication)
+    return [publication.cluster for publication in again]
 
 
 @transaction.atomic
 def close(offer, *, filled, through_platform=None, on=None):
     """Close the offer, saying whether the position was filled, and if so
     whether through the job board (the impact figures count it)."""
-    if offer.status not in OPEN:
+    locked = _locked(offer)
+    if locked.status not in OPEN:
         raise Refused(_("Cette offre est déjà close."))
+    offer.refresh_from_db()
     offer.status = Offer.Status.FILLED if filled else Offer.Status.CLOSED
     offer.filled = bool(filled)
     offer.filled_through_platform = bool(through_platform) if filled else None
@@ -154,14 +199,19 @@ def close(offer, *, filled, through_platform=None, on=None):
 
 def visible(offers=None, *, cluster=None, today=None):
     """The offers anyone may read: published, not past their expiry date,
-    and published on `cluster`'s job board (on any when None)."""
+    and published on `cluster`'s job board (on any when None) by an
+    organisation still an active member of that cluster."""
     today = today or timezone.localdate()
     offers = Offer.objects.all() if offers is None else offers
-    on_board = Q(publications__status=Publication.Status.PUBLISHED)
+    on_board = Publication.objects.filter(
+        status=Publication.Status.PUBLISHED,
+        cluster__memberships__organisation=F("offer__organisation"),
+        cluster__memberships__status=Membership.Status.ACTIVE,
+    )
     if cluster is not None:
-        on_board &= Q(publications__cluster=cluster)
+        on_board = on_board.filter(cluster=cluster)
     return (
         offers.filter(status=Offer.Status.PUBLISHED)
         .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
-        .filter(pk__in=Offer.objects.filter(on_board).values("pk"))
+        .filter(pk__in=on_board.values("offer"))
     )

@@ -5,9 +5,11 @@ through the job board; closed offers and other organisations' offers."""
 import html
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from ancrage.clusters.factories import ClusterFactory
+from ancrage.jobs import lifecycle
 from ancrage.jobs.factories import OfferFactory, PublicationFactory
 from ancrage.jobs.models import JobBoard, Moderation, Offer, Publication
 from ancrage.organisations.factories import MembershipFactory
@@ -215,3 +217,25 @@ def test_another_organisations_offer_answers_404(member):
         response = member.get(reverse(f"jobs_company:{name}", args=[other.pk]))
         assert response.status_code == 404
     assert other.title not in text(member.get(reverse("jobs_company:list")))
+
+
+def test_editing_a_published_offer_sends_it_back_to_moderation(member, cast):
+    member.post(reverse("jobs_company:create"), OFFER)
+    offer = Offer.objects.get()
+    (publication,) = lifecycle.submit(offer, [cast.cluster_a], by=cast.member_a)
+    lifecycle.publish(publication, cast.staff_a)
+    response = member.post(
+        reverse("jobs_company:edit", args=[offer.pk]), {**OFFER, "title": "Soudeur TIG confirmé"}
+    )
+    assert response.status_code == 302
+    publication.refresh_from_db()
+    assert publication.status == Publication.Status.PENDING
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("validées de nouveau par : Cluster Alpha" in m for m in messages)
+    # Saved unchanged: nothing to moderate again.
+    lifecycle.publish(publication, cast.staff_a)
+    member.post(
+        reverse("jobs_company:edit", args=[offer.pk]), {**OFFER, "title": "Soudeur TIG confirmé"}
+    )
+    publication.refresh_from_db()
+    assert publication.status == Publication.Status.PUBLISHED

@@ -14,6 +14,7 @@ from ancrage.jobs.factories import OfferFactory, PublicationFactory
 from ancrage.jobs.models import JobBoard, Moderation, Offer, Publication
 from ancrage.organisations.factories import MembershipFactory
 from ancrage.organisations.models import Membership, Organisation
+from ancrage.outbox.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +124,52 @@ def test_a_refused_offer_may_be_submitted_again(cast, offer):
         None,
     )
     assert offer.status == Offer.Status.SUBMITTED
+
+
+def test_an_edited_offer_waits_again_where_the_cluster_moderates_before(cast, offer):
+    after = ClusterFactory(name="Cluster Après")
+    JobBoard.objects.create(cluster=after, moderation=Moderation.AFTER)
+    MembershipFactory(cluster=after, organisation=offer.organisation)
+    lifecycle.submit(offer, [cast.cluster_a, after], by=cast.member_a)
+    before = offer.publications.get(cluster=cast.cluster_a)
+    lifecycle.publish(before, cast.staff_a)
+    pending_emails = OutgoingEmail.objects.filter(to=cast.staff_a.email).count()
+    assert lifecycle.edited(offer, cast.member_a) == [cast.cluster_a]
+    statuses = dict(offer.publications.values_list("cluster", "status"))
+    assert statuses == {
+        cast.cluster_a.pk: Publication.Status.PENDING,
+        after.pk: Publication.Status.PUBLISHED,  # moderated after publication
+    }
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.PUBLISHED  # still on the other board
+    assert OutgoingEmail.objects.filter(to=cast.staff_a.email).count() == pending_emails + 1
+
+
+def test_a_former_member_is_off_the_board_and_cannot_be_published(cast, offer):
+    (publication,) = lifecycle.submit(offer, [cast.cluster_a], by=cast.member_a)
+    lifecycle.publish(publication, cast.staff_a)
+    assert lifecycle.visible(cluster=cast.cluster_a).filter(pk=offer.pk).exists()
+    Membership.objects.filter(organisation=offer.organisation).update(
+        status=Membership.Status.FORMER
+    )
+    assert not lifecycle.visible().filter(pk=offer.pk).exists()
+    lifecycle.refuse(publication, cast.staff_a, "Ancien adhérent.")
+    with pytest.raises(lifecycle.Refused, match="plus adhérente"):
+        lifecycle.publish(publication, cast.staff_a)
+
+
+def test_a_withdrawn_offer_loses_its_publication_date_and_a_closed_one_cannot_be_refused(
+    cast, offer
+):
+    (publication,) = lifecycle.submit(offer, [cast.cluster_a], by=cast.member_a)
+    lifecycle.publish(publication, cast.staff_a)
+    lifecycle.refuse(publication, cast.staff_a, "À revoir.")
+    offer.refresh_from_db()
+    assert (offer.status, offer.published_on) == (Offer.Status.DRAFT, None)
+    lifecycle.submit(offer, [cast.cluster_a], by=cast.member_a)
+    lifecycle.close(offer, filled=False)
+    publication.refresh_from_db()
+    with pytest.raises(lifecycle.Refused, match="close"):
+        lifecycle.refuse(publication, cast.staff_a, "Trop tard.")
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.CLOSED  # not reopened by a decision

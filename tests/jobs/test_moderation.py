@@ -184,3 +184,13 @@ def test_settings_choose_the_moderation_administrators_only(client, cast):
     assert lifecycle.moderation_of(cast.cluster_b) == Moderation.BEFORE
     response = client.post(url, {"moderation": Moderation.BEFORE})
     assert JobBoard.objects.get(cluster=cast.cluster_a).moderation == Moderation.BEFORE
+
+
+def test_an_offer_closed_while_pending_leaves_the_moderation_list(client, cast, alpha):
+    kept = pending(cast, alpha, "Soudeur en attente", days_ago=2)
+    gone = pending(cast, alpha, "Soudeur déjà recruté", days_ago=3)
+    lifecycle.close(gone.offer, filled=True, through_platform=False)
+    login(client, cast.staff_a)
+    response = client.get(LIST)
+    assert list(response.context["page"].object_list) == [kept]
+    assert "En attente de modération (1)" in response.content.decode()

@@ -95,8 +95,20 @@ def edit(request, pk):
         return render(request, "jobs/company/closed.html", {"offer": offer})
     form = OfferForm(_posted(request), instance=offer, cluster=_picker_cluster(offer.organisation))
     if request.method == "POST" and form.is_valid():
-        form.save()  # the offer keeps its state and its publications
-        messages.success(request, _("L'offre est enregistrée."))
+        changed = form.has_changed()
+        form.save()  # the offer keeps its publications
+        again = lifecycle.edited(offer, request.user) if changed else []
+        if again:
+            messages.success(
+                request,
+                _(
+                    "L'offre est enregistrée. Ses modifications doivent être validées de "
+                    "nouveau par : %(clusters)s ; elle y est en attente de modération."
+                )
+                % {"clusters": ", ".join(cluster.name for cluster in again)},
+            )
+        else:
+            messages.success(request, _("L'offre est enregistrée."))
         return redirect(_detail_url(offer))
     return render(request, "jobs/company/form.html", {"form": form, "offer": offer})
 
@@ -157,6 +169,7 @@ def submit(request, pk):
             "form": form,
             "error": error,
             "has_choices": clusters.exists(),
+            "is_member": bool(on_board) or lifecycle.member_clusters(offer.organisation).exists(),
             "is_open": offer.status in lifecycle.OPEN,
         },
     )

@@ -16,11 +16,14 @@ from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry
 from ancrage.core.permissions import cluster_admin_required, staff_required
 from ancrage.jobs import lifecycle
-from ancrage.jobs.models import JobBoard, Moderation, Publication
+from ancrage.jobs.models import JobBoard, Moderation, Offer, Publication
 from ancrage.jobs.moderation_forms import JobBoardForm, RefuseForm, StateFilterForm
 
 PAGE_SIZE = 30
 STATES = [value for value, _label in Publication.Status.choices]
+
+# The states of an offer the company closed.
+CLOSED = [status for status in Offer.Status.values if status not in lifecycle.OPEN]
 
 
 def publication_of(request, pk):
@@ -46,13 +49,16 @@ def _ordered(publications):
     )
 
 
-def _counts(cluster):
-    rows = (
-        Publication.objects.filter(cluster=cluster)
-        .order_by()
-        .values("status")
-        .annotate(count=Count("pk"))
+def _on_board(cluster):
+    """The cluster's publications, without those still pending of an offer
+    the company closed meanwhile (nothing is left to moderate)."""
+    return Publication.objects.filter(cluster=cluster).exclude(
+        status=Publication.Status.PENDING, offer__status__in=CLOSED
     )
+
+
+def _counts(cluster):
+    rows = _on_board(cluster).order_by().values("status").annotate(count=Count("pk"))
     return {row["status"]: row["count"] for row in rows}
 
 
@@ -60,9 +66,7 @@ def _counts(cluster):
 def publication_list(request):
     cluster = request.scope.cluster
     state = StateFilterForm(request.GET).state()
-    publications = Publication.objects.filter(cluster=cluster).select_related(
-        "offer__organisation", "offer__commune"
-    )
+    publications = _on_board(cluster).select_related("offer__organisation", "offer__commune")
     if state:
         publications = publications.filter(status=state)
     page = Paginator(_ordered(publications), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -170,7 +174,7 @@ def refuse(request, pk):
 def board_settings(request):
     cluster = request.scope.cluster
     board = JobBoard.objects.filter(cluster=cluster).first() or JobBoard(cluster=cluster)
-    form = JobBoardForm(request.POST or None, instance=board)
+    form = JobBoardForm(request.POST if request.method == "POST" else None, instance=board)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             board, _created = JobBoard.objects.select_for_update().get_or_create(cluster=cluster)
@@ -197,8 +201,6 @@ def board_settings(request):
         "jobs/moderation/settings.html",
         {
             "form": form,
-            "pending": Publication.objects.filter(
-                cluster=cluster, status=Publication.Status.PENDING
-            ).count(),
+            "pending": _on_board(cluster).filter(status=Publication.Status.PENDING).count(),
         },
     )
