@@ -56,9 +56,6 @@ class BoardFeed(Feed):
     def item_link(self, offer):
         return offer_url(offer)
 
-    def item_guid(self, offer):
-        return self.item_link(offer)
-
     def item_author_name(self, offer):
         return offer.organisation.name
 

@@ -52,7 +52,8 @@ def test_member_writes_an_offer_and_submits_it_to_its_cluster(page, live_server,
     assert Publication.objects.get(offer=offer).status == Publication.Status.PENDING
     assert_accessible(page)
 
-    page.get_by_role("link", name="Offres d'emploi").click()
+    menu = page.get_by_role("navigation", name="Navigation principale")
+    menu.get_by_role("link", name="Offres d'emploi").click()
     row = page.locator("tr", has_text="Usineur / usineuse 5 axes")
     assert "en attente de modération" in row.inner_text()
     assert "Cluster Alpha" in row.inner_text()

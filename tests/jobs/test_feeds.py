@@ -88,3 +88,13 @@ def test_the_companys_text_is_escaped_in_the_feed(client, cast):
     assert summary.get("type") == "html"
     # Readers read the summary as HTML: the tag arrives as text.
     assert summary.text == "<p>&lt;img src=x onerror=alert(1)&gt;<br>ligne 2</p>"
+
+
+def test_each_entry_has_an_absolute_id_and_link(client, cast):
+    offer = on_board(cast.cluster_a, title="Soudeur")
+    _response, root = feed(client)
+    (entry,) = root.iter(f"{ATOM}entry")
+    entry_id = entry.find(f"{ATOM}id").text
+    assert entry_id.startswith("http://testserver/offres/")
+    assert entry_id == entry.find(f"{ATOM}link").get("href")
+    assert f"/offres/{offer.pk}-" in entry_id
