@@ -191,6 +191,22 @@ class Offer(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def has_duration(self):
+        return self.contract in TIMED_CONTRACTS
+
+    @property
+    def has_school_calendar(self):
+        return self.contract in SCHOOL_CONTRACTS
+
+    @property
+    def required_skills(self):
+        return [item.skill for item in self.skills.all() if item.required]
+
+    @property
+    def wished_skills(self):
+        return [item.skill for item in self.skills.all() if not item.required]
+
 
 class OfferSkill(models.Model):
     offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="skills")

@@ -92,7 +92,6 @@ def _detail_context(request, publication, refuse_form=None):
     return {
         "publication": publication,
         "offer": offer,
-        "skills": offer.skills.select_related("skill"),
         # The offer on the other job boards: their state, never their reason.
         "elsewhere": offer.publications.exclude(pk=publication.pk)
         .select_related("cluster")

@@ -19,8 +19,6 @@ from ancrage.clusters.forms import BootstrapForm
 from ancrage.clusters.models import Cluster
 from ancrage.jobs import jsonld, lifecycle
 from ancrage.jobs.models import (
-    SCHOOL_CONTRACTS,
-    TIMED_CONTRACTS,
     Contract,
     Offer,
     OfferSkill,
@@ -120,10 +118,6 @@ def offer(request, pk, slug=None):
             "canonical": absolute,
             "clusters": clusters,
             "organisation_url": _organisation_page(offer, clusters),
-            "required_skills": [item.skill for item in offer.skills.all() if item.required],
-            "wished_skills": [item.skill for item in offer.skills.all() if not item.required],
-            "timed": offer.contract in TIMED_CONTRACTS,
-            "school": offer.contract in SCHOOL_CONTRACTS,
             "jsonld": jsonld.script_tag(jsonld.job_posting(offer, absolute)),
         },
     )
