@@ -95,6 +95,8 @@ class OfferForm(BootstrapForm, forms.ModelForm):
             "expires_on",
         ]
         field_classes = {"commune": CommuneField}
+        # « 35,5 » as French people write it.
+        localized_fields = ["weekly_hours", "salary_min", "salary_max"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8}),
             "start_date": _date_input(),

@@ -198,3 +198,10 @@ def test_close_form_asks_through_the_platform_when_filled():
     assert form.is_valid()
     assert not form.is_filled and not form.is_through_platform
     assert not CloseForm({}).is_valid()
+
+
+def test_decimals_are_typed_the_french_way(cast):
+    form = OfferForm(data(weekly_hours="35,5", salary_min="2100,50", salary_max="2400"))
+    assert form.is_valid(), form.errors
+    assert str(form.cleaned_data["weekly_hours"]) == "35.5"
+    assert str(form.cleaned_data["salary_min"]) == "2100.50"
