@@ -15,21 +15,11 @@ from ancrage.jobs.models import JobBoard, Moderation, Offer, Publication
 from ancrage.organisations.factories import MembershipFactory
 from ancrage.organisations.models import Organisation
 from tests.cast import login
+from tests.jobs.offer_data import offer_form
 
 pytestmark = pytest.mark.django_db
 
-OFFER = {
-    "title": "Soudeur / soudeuse TIG",
-    "description": "Soudure TIG sur inox et aluminium.",
-    "contract": "cdi",
-    "working_time": "plein",
-    "commune": "56121",
-    "remote": "site",
-    "salary_period": "an",
-    "experience": "debutant",
-    "positions": "1",
-    "application_mode": "plateforme",
-}
+OFFER = offer_form(title="Soudeur / soudeuse TIG", description="Soudure TIG sur inox et aluminium.")
 
 
 def text(response):

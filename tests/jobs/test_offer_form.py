@@ -13,6 +13,7 @@ from ancrage.jobs.models import Offer, OfferSkill
 from ancrage.organisations.models import Organisation
 from ancrage.referentiel.factories import OccupationFactory, SkillFactory
 from ancrage.territory.models import Commune
+from tests.jobs.offer_data import offer_form
 
 pytestmark = pytest.mark.django_db
 
@@ -22,25 +23,8 @@ def organisation(cast):
     return Organisation.objects.get(name="Usinage Alpha")
 
 
-def data(**changes):
-    values = {
-        "title": "Usineur / usineuse 5 axes",
-        "description": "Réglage et conduite de centres d'usinage.",
-        "contract": "cdi",
-        "working_time": "plein",
-        "commune": "56121",
-        "remote": "site",
-        "salary_period": "an",
-        "experience": "debutant",
-        "positions": "1",
-        "application_mode": "plateforme",
-    }
-    values.update(changes)
-    return {key: value for key, value in values.items() if value is not None}
-
-
 def errors_of(**changes):
-    form = OfferForm(data(**changes))
+    form = OfferForm(offer_form(**changes))
     assert not form.is_valid()
     return form
 
@@ -50,7 +34,7 @@ def test_a_complete_offer_is_saved_with_its_skills_and_languages(organisation):
     required, wished = SkillFactory(), SkillFactory()
     in_a_month = timezone.localdate() + datetime.timedelta(days=30)
     form = OfferForm(
-        data(
+        offer_form(
             occupation="H2903",
             contract="cdd",
             contract_months="6",
@@ -92,7 +76,7 @@ def test_editing_shows_the_saved_skills_and_keeps_the_state(organisation):
     form = OfferForm(instance=offer)
     assert form.initial["languages_text"] == "anglais"
     assert form.initial["required_skills"] == [offer_skill.skill]
-    form = OfferForm(data(title="Nouveau titre", commune=offer.commune.code), instance=offer)
+    form = OfferForm(offer_form(title="Nouveau titre", commune=offer.commune.code), instance=offer)
     assert form.is_valid(), form.errors
     form.save()
     offer.refresh_from_db()
@@ -159,7 +143,7 @@ def test_an_expiry_date_already_saved_may_stay(organisation):
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     offer = OfferFactory(organisation=organisation, expires_on=yesterday)
     form = OfferForm(
-        data(commune=offer.commune.code, expires_on=yesterday.isoformat()), instance=offer
+        offer_form(commune=offer.commune.code, expires_on=yesterday.isoformat()), instance=offer
     )
     assert form.is_valid(), form.errors
 
@@ -183,7 +167,7 @@ def test_a_skill_both_required_and_wished_is_refused(cast):
 
 
 def test_html_is_stored_as_text(organisation):
-    form = OfferForm(data(title="<b>Chef</b>", description="<script>alert(1)</script>"))
+    form = OfferForm(offer_form(title="<b>Chef</b>", description="<script>alert(1)</script>"))
     assert form.is_valid(), form.errors
     form.instance.organisation = organisation
     offer = form.save()
@@ -201,7 +185,7 @@ def test_close_form_asks_through_the_platform_when_filled():
 
 
 def test_decimals_are_typed_the_french_way(cast):
-    form = OfferForm(data(weekly_hours="35,5", salary_min="2100,50", salary_max="2400"))
+    form = OfferForm(offer_form(weekly_hours="35,5", salary_min="2100,50", salary_max="2400"))
     assert form.is_valid(), form.errors
     assert str(form.cleaned_data["weekly_hours"]) == "35.5"
     assert str(form.cleaned_data["salary_min"]) == "2100.50"

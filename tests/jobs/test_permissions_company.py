@@ -3,23 +3,16 @@ the organisation only; another organisation's offers answer 404."""
 
 from ancrage.jobs.factories import OfferFactory
 from ancrage.organisations.models import Organisation
+from tests.jobs.offer_data import offer_form
 from tests.permissions import LOGIN, REDIRECT, Case, everyone, permission_test
 
 MEMBER = everyone(403, anonymous=LOGIN, member_a=200)
 MEMBER_POST = everyone(403, anonymous=LOGIN, member_a=REDIRECT)
 
-OFFER_FORM = {
-    "title": "Technicien / technicienne de maintenance",
-    "description": "Maintenance préventive et curative.",
-    "contract": "cdi",
-    "working_time": "plein",
-    "commune": "56121",
-    "remote": "site",
-    "salary_period": "an",
-    "experience": "debutant",
-    "positions": "1",
-    "application_mode": "plateforme",
-}
+OFFER_FORM = offer_form(
+    title="Technicien / technicienne de maintenance",
+    description="Maintenance préventive et curative.",
+)
 
 
 def own_offer(cast):
