@@ -5,17 +5,13 @@ the organisation's users when their offer is published, refused or withdrawn
 leave once it commits."""
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from ancrage.outbox.services import queue_email
 
 
 def _url(name, *args):
-    """The absolute URL of `name`, or "" while that screen does not exist."""
-    try:
-        return settings.SITE_URL + reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
+    return settings.SITE_URL + reverse(name, args=args)
 
 
 def staff_emails(cluster):

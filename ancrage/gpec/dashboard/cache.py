@@ -9,7 +9,7 @@ page must answer in less than two.
 
 A request never computes a network's figures. It reads the latest stored
 ones, even when the data moved since (the page gives their date and the view
-asks for them again, `refresh_later`), or raises `NotReady` when they were
+asks for them again: `ask_once`), or raises `NotReady` when they were
 never computed. The worker computes them (`gpec.tasks.refresh_network_board`)
 inside `computing()`, where `cached` computes and stores whatever is missing
 or out of date: its network, filters, day or assumptions are new, the state
