@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "ancrage.matrix",
     "ancrage.tenders",
     "ancrage.gpec",
+    "ancrage.files",
     "ancrage.jobs",
     "ancrage.surveys",
     "ancrage.outbox",

@@ -1,8 +1,18 @@
 import factory
 from django.utils import timezone
 
+from ancrage.accounts.factories import UserFactory
 from ancrage.clusters.factories import ClusterFactory
-from ancrage.jobs.models import Contract, Offer, OfferSkill, Publication
+from ancrage.jobs.models import (
+    Application,
+    CandidateProfile,
+    Consent,
+    Contract,
+    Offer,
+    OfferSkill,
+    Publication,
+    SavedSearch,
+)
 from ancrage.organisations.factories import OrganisationFactory
 from ancrage.organisations.models import Membership
 from ancrage.referentiel.factories import SkillFactory
@@ -54,3 +64,50 @@ class OfferSkillFactory(factory.django.DjangoModelFactory):
 
     offer = factory.SubFactory(OfferFactory)
     skill = factory.SubFactory(SkillFactory)
+
+
+class CandidateProfileFactory(factory.django.DjangoModelFactory):
+    """A candidate's profile (no CV file: pass `cv=FileFactory()`)."""
+
+    class Meta:
+        model = CandidateProfile
+
+    user = factory.SubFactory(UserFactory, candidate=True)
+    headline = "Usineur / usineuse sur commande numérique"
+    summary = "Cinq ans de conduite de centres d'usinage, réglage et contrôle des pièces."
+    commune = factory.SubFactory(CommuneFactory)
+    mobility_km = 30
+    contracts = factory.LazyFunction(lambda: [Contract.CDI])
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    """The candidate lets the members of `cluster` see their profile."""
+
+    class Meta:
+        model = Consent
+
+    profile = factory.SubFactory(CandidateProfileFactory)
+    cluster = factory.SubFactory(ClusterFactory)
+    text = factory.LazyAttribute(
+        lambda o: (
+            f"J'accepte que les adhérents de {o.cluster.name} consultent mon profil et mon CV."
+        )
+    )
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    offer = factory.SubFactory(PublishedOfferFactory)
+    candidate = factory.SubFactory(CandidateProfileFactory)
+    message = "Votre offre correspond à mon expérience, je serais ravi d'en parler."
+
+
+class SavedSearchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SavedSearch
+
+    user = factory.SubFactory(UserFactory, candidate=True)
+    name = "Usinage"
+    query = factory.LazyFunction(lambda: {"q": "usinage"})

@@ -2,6 +2,7 @@
 axe-core on every staff screen."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ancrage.clusters.factories import ClusterStaffFactory
 from ancrage.clusters.models import ClusterStaff, StaffInvitation
@@ -77,7 +78,7 @@ def test_staff_of_two_clusters_switches_cluster_in_the_header(page, live_server,
     assert page.locator("h1").inner_text() == "Cluster Bêta"
     page.get_by_role("link", name="Équipe", exact=True).click()
     assert page.locator("h1").inner_text() == "Équipe de Cluster Bêta"
-    assert page.get_by_text(cast.staff_b.email).is_visible()
+    expect(page.get_by_text(cast.staff_b.email)).to_be_visible()
     assert_accessible(page)
 
 

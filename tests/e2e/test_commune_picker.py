@@ -2,6 +2,7 @@
 hidden INSEE code follows; the search page without JavaScript is accessible."""
 
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from ancrage.territory.factories import CommuneFactory
 from tests.e2e.accessibility import assert_accessible
@@ -35,5 +36,5 @@ def test_choose_a_commune_with_the_keyboard(page, live_server, cast):
 
 def test_commune_search_page_is_accessible(page, cast):
     page.goto(reverse("territory:commune_autocomplete") + "?q=lorient")
-    assert page.get_by_text("code INSEE 56121").is_visible()
+    expect(page.get_by_text("code INSEE 56121")).to_be_visible()
     assert_accessible(page)

@@ -1,6 +1,8 @@
 """The consortium builder in a real browser: staff compute consortia, see who
 covers what, exclude and lock members and compute again, then propose one."""
 
+from playwright.sync_api import expect
+
 from ancrage.tenders.factories import RequirementFactory, TenderFactory, member
 from ancrage.tenders.models import Candidate, Consortium
 from tests.e2e.accessibility import assert_accessible
@@ -31,7 +33,7 @@ def test_staff_compute_constrain_and_propose_a_consortium(page, live_server, cas
     assert best.get_by_role("heading").inner_text() == "Meilleur consortium : 2 adhérents"
     assert members_of(best) == ["Atelier Nord", "Atelier Sud"]
     assert "Optimal (prouvé par le solveur)." in best.inner_text()
-    assert page.get_by_role("heading", name="Variante 1").is_visible()
+    expect(page.get_by_role("heading", name="Variante 1")).to_be_visible()
     assert_accessible(page)
 
     # Exclude « Atelier Nord »: the best is now three members.
@@ -50,9 +52,9 @@ def test_staff_compute_constrain_and_propose_a_consortium(page, live_server, cas
     page.get_by_text("Atelier Sud est exclu des consortiums.").wait_for()
     alert = page.get_by_role("alert")
     assert "Aucun consortium ne couvre toutes les exigences indispensables." in alert.inner_text()
-    assert page.get_by_text(
-        "« Essais » : couverte seulement par des adhérents exclus."
-    ).is_visible()
+    expect(
+        page.get_by_text("« Essais » : couverte seulement par des adhérents exclus.")
+    ).to_be_visible()
     assert_accessible(page)
 
     # Free it, lock « Finitions »: it is in every consortium shown.

@@ -5,6 +5,7 @@ the XLSX; axe-core on the way."""
 import re
 
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.session import log_in
@@ -34,10 +35,10 @@ def test_staff_cross_filter_members(page, live_server, cast, tmp_path):
     )
     assert "market=naval" in page.url
     metiers = facet(page, "Métier")
-    assert metiers.get_by_role("checkbox", name="Bureau d'études (1)").is_visible()
-    assert metiers.get_by_role("checkbox", name="Usineur (1)").is_visible()
+    expect(metiers.get_by_role("checkbox", name="Bureau d'études (1)")).to_be_visible()
+    expect(metiers.get_by_role("checkbox", name="Usineur (1)")).to_be_visible()
     markets = facet(page, "Marchés")
-    assert markets.get_by_role("checkbox", name="Aéronautique (2)").is_visible()
+    expect(markets.get_by_role("checkbox", name="Aéronautique (2)")).to_be_visible()
 
     # « A design office in electrical engineering for the naval sector. »
     metiers.get_by_role("checkbox", name=re.compile(r"^Bureau d'études")).check()
@@ -75,7 +76,7 @@ def test_staff_cross_filter_members(page, live_server, cast, tmp_path):
     other = page.context.new_page()
     other.goto(link)
     assert other.locator("#crossfilter-total").inner_text() == "1 adhérent trouvé"
-    assert other.locator("table.crossfilter-matrix").is_visible()
+    expect(other.locator("table.crossfilter-matrix")).to_be_visible()
     other.close()
 
     # Removing a criterion by its chip.
@@ -105,5 +106,5 @@ def test_search_within_a_long_facet(page, live_server, cast):
     page.wait_for_function(
         "document.querySelectorAll('#facette-skill input[type=checkbox]').length === 1"
     )
-    assert skills.get_by_role("checkbox", name="Petit usinage (1)").is_visible()
+    expect(skills.get_by_role("checkbox", name="Petit usinage (1)")).to_be_visible()
     assert "skill_search=usin" in page.url

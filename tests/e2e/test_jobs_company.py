@@ -3,6 +3,8 @@ gets a French error for a minimum salary above the maximum with what it
 typed kept, fixes it, submits the offer to its cluster and reads that it
 awaits moderation; axe-core on every screen."""
 
+from playwright.sync_api import expect
+
 from ancrage.jobs.models import Offer, Publication
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.session import log_in
@@ -29,7 +31,7 @@ def test_member_writes_an_offer_and_submits_it_to_its_cluster(page, live_server,
     page.get_by_role("button", name="Enregistrer").click()
 
     page.get_by_text("Rien n'est enregistré : corrigez les champs signalés.").wait_for()
-    assert page.get_by_text("est inférieur au salaire minimum").is_visible()
+    expect(page.get_by_text("est inférieur au salaire minimum")).to_be_visible()
     assert page.get_by_label("Salaire minimum").input_value() == "38000"
     assert page.get_by_label("Intitulé du poste").input_value() == "Usineur / usineuse 5 axes"
     assert commune.input_value() == "Lorient (56121)"

@@ -7,6 +7,7 @@ screen."""
 import datetime
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ancrage.jobs import lifecycle
 from ancrage.jobs.factories import OfferFactory
@@ -32,7 +33,7 @@ def test_staff_refuse_an_offer_with_a_reason_and_publish_another(page, live_serv
 
     page.goto("/cluster/offres/")
     assert page.locator("h1").inner_text() == "Offres d'emploi à modérer"
-    assert page.get_by_role("link", name="En attente de modération (2)").is_visible()
+    expect(page.get_by_role("link", name="En attente de modération (2)")).to_be_visible()
     rows = page.locator("tbody tr")
     assert rows.nth(0).locator("th").inner_text() == "Stage de formation déguisé"
     assert_accessible(page)
@@ -62,8 +63,8 @@ def test_staff_refuse_an_offer_with_a_reason_and_publish_another(page, live_serv
     page.get_by_text("L'offre « Usineur / usineuse 5 axes » est publiée.").wait_for()
     other.refresh_from_db()
     assert other.status == Publication.Status.PUBLISHED
-    assert page.get_by_role("link", name="Publiée (1)").is_visible()
-    assert page.get_by_role("link", name="Refusée (1)").is_visible()
+    expect(page.get_by_role("link", name="Publiée (1)")).to_be_visible()
+    expect(page.get_by_role("link", name="Refusée (1)")).to_be_visible()
     assert_accessible(page)
 
     # The administrator lets the offers appear at once from now on.

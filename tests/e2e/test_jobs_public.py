@@ -4,6 +4,7 @@ by contract, open an offer, read its salary and how to apply."""
 from decimal import Decimal
 
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from ancrage.jobs.factories import PublicationFactory
 from ancrage.organisations.models import Organisation
@@ -34,7 +35,7 @@ def test_an_anonymous_visitor_finds_an_offer_on_a_clusters_board(page, cast):
     assert page.locator("h1").inner_text() == "Offres d'emploi de Cluster Alpha"
     results = page.locator("#resultats")
     results.get_by_text("2 offres").wait_for()
-    assert page.get_by_role("link", name="Flux Atom").is_visible()
+    expect(page.get_by_role("link", name="Flux Atom")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("checkbox", name="Alternance ou apprentissage").check()
@@ -54,5 +55,5 @@ def test_an_anonymous_visitor_finds_an_offer_on_a_clusters_board(page, cast):
     assert "2 semaines en entreprise, 1 semaine au CFA" in page.inner_text("main")
     apply = page.get_by_role("link", name="recrutement@usinage-alpha.example")
     assert apply.get_attribute("href").startswith("mailto:recrutement@usinage-alpha.example")
-    assert page.get_by_role("link", name="Partager sur LinkedIn").is_visible()
+    expect(page.get_by_role("link", name="Partager sur LinkedIn")).to_be_visible()
     assert_accessible(page)

@@ -2,6 +2,7 @@ import re
 
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from ancrage.accounts.factories import DEFAULT_PASSWORD
 from ancrage.clusters.factories import ClusterStaffFactory
@@ -37,7 +38,7 @@ def test_wrong_code_is_explained(page, cast):
     type_credentials(page, cast.authority.email)
     page.get_by_label("Code à 6 chiffres ou code de secours").fill("abcdef")
     page.get_by_role("button", name="Valider").click()
-    assert page.get_by_text("Ce code n'est pas valide").is_visible()
+    expect(page.get_by_text("Ce code n'est pas valide")).to_be_visible()
     assert_accessible(page)
 
 

@@ -2,6 +2,8 @@
 uploads a file with errors, reads the report, sends the corrected file from
 the same page, imports it and reads the summary; axe-core on each page."""
 
+from playwright.sync_api import expect
+
 from ancrage.organisations.models import Membership, Organisation
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.session import log_in
@@ -32,7 +34,7 @@ def test_staff_fixes_a_file_then_imports_it(page, live_server, cast):
         "3\tCompétences\t« Vannerie » ne correspond à aucune compétence du vocabulaire du "
         "cluster ni du ROME."
     ]
-    assert page.get_by_role("button", name="Importer seulement la ligne valide").is_visible()
+    expect(page.get_by_role("button", name="Importer seulement la ligne valide")).to_be_visible()
     assert not Organisation.objects.filter(siren__in=[SIREN_A, SIREN_B]).exists()
     assert_accessible(page)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.urls import reverse
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from ancrage.organisations.factories import siren_for
 from ancrage.organisations.models import Membership, Organisation
@@ -70,8 +71,8 @@ def test_the_organisation_chooses_what_is_published(page, live_server, cast):
     )
     public_page = reverse("member_directory:detail", args=["alpha", organisation.pk])
     page.goto(public_page)
-    assert page.get_by_text("Usinage de précision.").is_visible()
-    assert page.get_by_role("link", name="https://usinage-alpha.example").is_visible()
+    expect(page.get_by_text("Usinage de précision.")).to_be_visible()
+    expect(page.get_by_role("link", name="https://usinage-alpha.example")).to_be_visible()
 
     log_in(page, live_server, cast.member_a)
     page.goto(reverse("organisation:home"))
@@ -86,14 +87,14 @@ def test_the_organisation_chooses_what_is_published(page, live_server, cast):
 
     page.get_by_role("link", name="Votre page publique").click()
     assert page.locator("h1").inner_text() == "Usinage Alpha"
-    assert page.get_by_text("Usinage de précision.").is_visible()
+    expect(page.get_by_text("Usinage de précision.")).to_be_visible()
     assert page.get_by_role("link", name="https://usinage-alpha.example").count() == 0
     assert_accessible(page)
 
     page.get_by_role("link", name="Adhérents").click()
     page.get_by_label("Nom").fill("usinage")
     page.get_by_role("button", name="Rechercher").click()
-    assert page.get_by_role("link", name="Usinage Alpha").is_visible()
+    expect(page.get_by_role("link", name="Usinage Alpha")).to_be_visible()
     assert_accessible(page)
 
 
@@ -102,7 +103,7 @@ def test_staff_invite_a_person_of_the_organisation_from_the_member_page(page, li
     organisation.contacts.create(first_name="Léa", last_name="Morvan", email="lea@usinage.fr")
     log_in(page, live_server, cast.staff_a)
     page.goto(reverse("members:detail", args=[organisation.pk]))
-    assert page.get_by_role("cell", name=cast.member_a.email, exact=True).is_visible()
+    expect(page.get_by_role("cell", name=cast.member_a.email, exact=True)).to_be_visible()
     assert_accessible(page)
 
     section = page.locator("#utilisateurs")
@@ -128,5 +129,5 @@ def test_staff_invite_a_person_of_the_organisation_from_the_member_page(page, li
 def test_naf_search_page_without_javascript_is_accessible(page, live_server, cast):
     log_in(page, live_server, cast.staff_a)
     page.goto(reverse("members:naf_options") + "?q=décolletage")
-    assert page.get_by_text("Décolletage").is_visible()
+    expect(page.get_by_text("Décolletage")).to_be_visible()
     assert_accessible(page)

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.session import log_in
@@ -17,7 +18,7 @@ def test_skip_link_reaches_the_content(page, cast):
     page.goto("/")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Aller au contenu")
-    assert skip.is_visible()
+    expect(skip).to_be_visible()
     skip.press("Enter")
     assert page.evaluate("document.activeElement.id") == "contenu"
 

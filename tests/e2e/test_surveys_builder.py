@@ -3,6 +3,8 @@ add a section and questions of several kinds (a condition, a table with its
 columns), reorder them with the buttons and by drag and drop, and preview it
 as respondents will see it; axe-core on every screen."""
 
+from playwright.sync_api import expect
+
 from ancrage.surveys.models import Kind, Questionnaire
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.session import log_in
@@ -131,7 +133,7 @@ def test_staff_build_a_questionnaire_and_preview_it(page, live_server, cast):
 
     page.get_by_role("link", name="Aperçu", exact=True).first.click()
     page.get_by_text("Aperçu — les réponses ne sont pas enregistrées.").wait_for()
-    assert page.get_by_role("columnheader", name="Métier").is_visible()
+    expect(page.get_by_role("columnheader", name="Métier")).to_be_visible()
     conditional = page.get_by_label("Combien d'alternants ?")
     # Hidden by the page's script once loaded (shown without JavaScript).
     conditional.wait_for(state="hidden")

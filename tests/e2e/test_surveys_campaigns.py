@@ -6,6 +6,7 @@ axe-core on every screen."""
 import datetime
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ancrage.matrix.factories import MatrixProfileFactory
 from ancrage.organisations.models import Membership
@@ -71,4 +72,4 @@ def test_staff_create_launch_and_follow_a_campaign(page, live_server, cast):
     invitees = page.locator("section[aria-labelledby='invitees-title'] tbody tr")
     assert invitees.count() == 2
     assert "pas commencé" in invitees.nth(0).inner_text()
-    assert page.get_by_role("button", name="Relancer maintenant").is_visible()
+    expect(page.get_by_role("button", name="Relancer maintenant")).to_be_visible()

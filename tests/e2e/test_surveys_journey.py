@@ -5,6 +5,7 @@ staff close the campaign and read the results."""
 import datetime
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ancrage.surveys.models import Campaign, Response
 from tests.e2e.accessibility import assert_accessible
@@ -84,7 +85,7 @@ def test_build_launch_answer_and_read_a_campaign(page, live_server, cast):
     page.get_by_role("link", name="Résultats", exact=True).click()
     page.wait_for_url(f"**/cluster/enquetes/{campaign.pk}/resultats/")
     assert "Enquête flash" in page.locator("h1").inner_text()
-    assert page.locator("svg[role=img]").first.is_visible()
+    expect(page.locator("svg[role=img]").first).to_be_visible()
     campaign.refresh_from_db()
     assert campaign.status == "closed"
     row = page.get_by_role("row", name="Compétences manquantes")

@@ -3,6 +3,7 @@ conditional question appears as the person answers, a table row, the draft
 saved while typing and kept across a reload, then the submission."""
 
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from ancrage.surveys.models import Response
 from tests.e2e.accessibility import assert_accessible
@@ -32,7 +33,7 @@ def test_answer_with_autosave_reload_and_submit(page, live_server, cast):
 
     page.reload()
     assert page.get_by_label("Question effectif").input_value() == "42"
-    assert page.get_by_label("Question combien").is_visible()
+    expect(page.get_by_label("Question combien")).to_be_visible()
     assert page.get_by_label("Postes ouverts, ligne 1").input_value() == "2"
 
     page.get_by_role("button", name="Envoyer mes réponses").click()

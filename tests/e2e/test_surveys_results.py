@@ -2,6 +2,8 @@
 tables, a segment filter applied (htmx), the previous wave's arrows, the list
 of the individual responses, the barometer series; axe-core on every screen."""
 
+from playwright.sync_api import expect
+
 from ancrage.surveys.models import Recurrence, Status
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.session import log_in
@@ -44,11 +46,11 @@ def test_staff_read_the_results_and_filter_them_by_size(page, live_server, cast)
     page.goto(f"/cluster/enquetes/{current.pk}/resultats/")
     assert "Baromètre des métiers" in page.locator("h1").inner_text()
     question = page.locator("#question-enjeu")
-    assert question.locator("svg[role=img]").is_visible()
+    expect(question.locator("svg[role=img]")).to_be_visible()
     recruitment = question.get_by_role("row", name="Recrutement")
     assert "66,7" in recruitment.inner_text() and "▲" in recruitment.inner_text()
     tension = page.get_by_role("table", name="Score de tension par métier (0 à 100)")
-    assert tension.is_visible()
+    expect(tension).to_be_visible()
     assert "Métier 0" in tension.locator("tbody tr").first.inner_text()
     assert_accessible(page)
 

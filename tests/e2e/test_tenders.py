@@ -2,6 +2,8 @@
 (a skill with the picker, an activity), see the members ranked with what each
 covers and misses, and mark one as contacted; axe-core on every screen."""
 
+from playwright.sync_api import expect
+
 from ancrage.tenders.factories import member
 from ancrage.tenders.models import Candidate, Requirement, Tender
 from tests.e2e.accessibility import assert_accessible
@@ -94,4 +96,4 @@ def test_staff_create_a_tender_and_follow_the_members_who_fit(page, live_server,
     page.get_by_text("Issue enregistrée : gagné.").wait_for()
     assert_accessible(page)
     page.goto("/cluster/appels-d-offres/?outcome=won")
-    assert page.get_by_role("link", name="Capacité d'usinage supplémentaire").is_visible()
+    expect(page.get_by_role("link", name="Capacité d'usinage supplémentaire")).to_be_visible()

@@ -4,6 +4,7 @@ cluster's own, merges two entries and reorders the list; axe-core on the way."""
 
 from django import forms
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from ancrage.referentiel.factories import JobTitleFactory, OccupationFactory
 from ancrage.referentiel.forms import OccupationMultipleField
@@ -39,7 +40,7 @@ def test_staff_curates_the_clusters_vocabulary(page, live_server, cast):
     # Focus moves to the list's heading; the picker is empty for the next one.
     page.wait_for_function("document.activeElement.id === 'metiers-titre'")
     assert picker.input_value() == ""
-    assert occupations.get_by_role("heading", name="Métiers (1)").is_visible()
+    expect(occupations.get_by_role("heading", name="Métiers (1)")).to_be_visible()
     entry = VocabularyEntry.objects.get(cluster=cast.cluster_a)
     assert entry.occupation == welding
     assert_accessible(page)
@@ -75,7 +76,7 @@ def test_staff_curates_the_clusters_vocabulary(page, live_server, cast):
     occupations.get_by_role("button", name="Fusionner").click()
     live_region.get_by_text("« Soudeur de coques » est fusionné dans « Soudeur naval »").wait_for()
     assert "Soudeur de coques" in occupations.locator("tr", has_text="Soudeur naval").inner_text()
-    assert occupations.get_by_role("heading", name="Métiers (2)").is_visible()
+    expect(occupations.get_by_role("heading", name="Métiers (2)")).to_be_visible()
 
     # Reorder: « Shaper » goes up; focus stays on its buttons.
     occupations.get_by_role("button", name="Monter « Shaper »").click()

@@ -6,6 +6,8 @@ their states."""
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -180,13 +182,25 @@ class Offer(models.Model):
     filled_through_platform = models.BooleanField(
         _("pourvu grâce à la bourse d'emploi"), null=True, blank=True
     )
+    # Offers not updated for 60 days ask their owner to confirm them.
+    confirmation_asked_on = models.DateField(null=True, blank=True)
+    # French full text: title first, then the description.
+    search_document = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config="french_unaccent")
+        + SearchVector("description", weight="B", config="french_unaccent"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-published_on", "-created_at", "-pk"]
         verbose_name = _("offre d'emploi")
-        indexes = [models.Index(fields=["status", "-published_on"])]
+        indexes = [
+            models.Index(fields=["status", "-published_on"]),
+            GinIndex(fields=["search_document"], name="offer_search"),
+        ]
 
     def __str__(self):
         return self.title

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FilesConfig(AppConfig):
+    name = "ancrage.files"
+    verbose_name = "Fichiers"
