@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ancrage.core.permissions import require_context
-from ancrage.jobs import lifecycle
+from ancrage.jobs import lifecycle, suggestions
 from ancrage.jobs.forms import CloseForm, OfferForm, SubmitForm
 from ancrage.jobs.models import Offer, OfferSkill, Publication
 
@@ -67,10 +67,22 @@ def offer_list(request):
     )
 
 
+def _suggest(request, offer, cluster):
+    """The form again, completed by the référentiel's suggestions."""
+    suggested = suggestions.suggest(OfferForm, request.POST.copy(), instance=offer, cluster=cluster)
+    return render(
+        request,
+        "jobs/company/form.html",
+        {"form": suggested.form, "offer": offer, "suggested": suggested},
+    )
+
+
 @member_required
 @require_http_methods(["GET", "POST"])
 def create(request):
     organisation = request.scope.organisation
+    if "suggest" in request.POST:
+        return _suggest(request, None, _picker_cluster(organisation))
     form = OfferForm(_posted(request), cluster=_picker_cluster(organisation))
     if request.method == "POST" and form.is_valid():
         form.instance.organisation = organisation
@@ -93,6 +105,8 @@ def edit(request, pk):
     offer = offer_of(request, pk)
     if offer.status not in lifecycle.OPEN:
         return render(request, "jobs/company/closed.html", {"offer": offer})
+    if "suggest" in request.POST:
+        return _suggest(request, offer, _picker_cluster(offer.organisation))
     form = OfferForm(_posted(request), instance=offer, cluster=_picker_cluster(offer.organisation))
     if request.method == "POST" and form.is_valid():
         changed = form.has_changed()
