@@ -1,9 +1,9 @@
 """The member company's job offers (/organisation/offres/): list, write,
-read, submit to its clusters' job boards, close."""
+read, submit to its clusters' job boards, close, confirm it is still current."""
 
 from django.urls import path
 
-from ancrage.jobs.views import company
+from ancrage.jobs.views import company, expiry
 
 app_name = "jobs_company"
 
@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:pk>/modifier/", company.edit, name="edit"),
     path("<int:pk>/soumettre/", company.submit, name="submit"),
     path("<int:pk>/clore/", company.close, name="close"),
+    path("<int:pk>/confirmer/", expiry.confirm, name="confirm"),
 ]

@@ -1,7 +1,12 @@
-"""The job board's impact figures for the cluster's staff (/cluster/offres/impact/)."""
+"""Impact figures of the cluster's job board (/cluster/offres/impact/)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ancrage.jobs.views import impact
 
 app_name = "jobs_impact"
 
-urlpatterns = []
+urlpatterns = [
+    path("", impact.impact_page, name="page"),
+    path("export/", impact.export, name="export"),
+]

@@ -8,13 +8,18 @@ expired, and its publication on each cluster's job board.
     publish(publication, by)          # the cluster's staff
     refuse(publication, by, reason)   # refused, or withdrawn once published
     close(offer, filled=…, through_platform=…)
+    confirm(offer, by)                # « toujours d'actualité » (see `expiry`)
+    expire(offer, why)                # no answer to the confirmation, or past
+                                      # its expiry date
     visible(offers)                   # the offers anyone may read on a job board
 
 Each function checks the state it starts from and raises `Refused` (with a
 French message) otherwise, so a form posted twice or late changes nothing.
 The people concerned are told by email (`notifications`): the staff of a
-cluster that moderates before publication when an offer awaits them, the
-organisation's users when their offer is published, refused or withdrawn."""
+cluster when an offer awaits their moderation, or appeared at once on their
+board moderated after publication (they may withdraw it); the
+organisation's users when their offer is published, refused, withdrawn or
+expired."""
 
 from django.db import transaction
 from django.db.models import F, Q
@@ -116,6 +121,8 @@ def submit(offer, clusters, by):
     for publication in created:
         if publication.status == Publication.Status.PENDING:
             notifications.awaiting_moderation(publication)
+        else:
+            notifications.published_at_once(publication)
     return created
 
 
@@ -166,8 +173,12 @@ def refuse(publication, by, reason):
 def edited(offer, by):
     """After the company changed a published or pending offer: on the job
     boards that moderate before publication, its publication waits for the
-    staff's moderation again (they are told). The clusters concerned."""
+    staff's moderation again (they are told). An edited offer is up to date:
+    a pending confirmation request is answered. The clusters concerned."""
     offer = _locked(offer)
+    if offer.confirmation_asked_on is not None:
+        offer.confirmation_asked_on = None
+        offer.save(update_fields=["confirmation_asked_on", "updated_at"])
     again = []
     for publication in offer.publications.filter(status=Publication.Status.PUBLISHED):
         if moderation_of(publication.cluster) == Moderation.BEFORE:
@@ -195,6 +206,39 @@ def close(offer, *, filled, through_platform=None, on=None):
     offer.filled_through_platform = bool(through_platform) if filled else None
     offer.closed_on = on or timezone.localdate()
     offer.save()
+
+
+@transaction.atomic
+def confirm(offer, by):
+    """The company says its published offer is still current (« Toujours
+    d'actualité »): it counts as updated today, and the request is answered."""
+    locked = _locked(offer)
+    if locked.status != Offer.Status.PUBLISHED:
+        raise Refused(_("Cette offre n'est plus publiée : il n'y a rien à confirmer."))
+    locked.confirmation_asked_on = None
+    locked.save(update_fields=["confirmation_asked_on", "updated_at"])
+    offer.refresh_from_db()
+
+
+class Expiry:
+    """Why an offer expires."""
+
+    NO_ANSWER = "sans_reponse"  # its confirmation was asked and not given
+    DATE = "date"  # its expiry date has passed
+
+
+@transaction.atomic
+def expire(offer, why=Expiry.NO_ANSWER, on=None):
+    """The offer leaves the job boards, expired (its publications stay, for
+    the record and the impact figures); the company is told."""
+    locked = _locked(offer)
+    if locked.status not in (Offer.Status.SUBMITTED, Offer.Status.PUBLISHED):
+        raise Refused(_("Seule une offre publiée ou en attente de modération peut expirer."))
+    locked.status = Offer.Status.EXPIRED
+    locked.closed_on = on or timezone.localdate()
+    locked.save(update_fields=["status", "closed_on", "updated_at"])
+    offer.refresh_from_db()
+    notifications.expired(offer, no_answer=why == Expiry.NO_ANSWER)
 
 
 def visible(offers=None, *, cluster=None, today=None):
