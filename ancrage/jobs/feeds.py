@@ -1,6 +1,8 @@
-"""The Atom feed of a cluster's job board, with the board's filters in its
-query string (clusters/<slug>/offres/flux.atom?contract=cdi…). Atom readers
-read the summary as HTML: the company's text is escaped first."""
+"""The Atom feeds of offers: a cluster's job board, with the board's filters
+in its query string (clusters/<slug>/offres/flux.atom?contract=cdi…), and
+the public search, with the search's (offres/flux.atom?q=soudeur&…; wrong
+parameters give an empty feed). Atom readers read the summary as HTML: the
+company's text is escaped first."""
 
 import datetime
 
@@ -16,36 +18,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ancrage.clusters.models import Cluster
+from ancrage.jobs.views import search as search_views
 from ancrage.jobs.views.public import PAGE_SIZE, board_offers, offer_url
 
 FEED_SIZE = 2 * PAGE_SIZE
 
 
-class BoardFeed(Feed):
+class OfferFeed(Feed):
+    """What both feeds say of an offer."""
+
     feed_type = Atom1Feed
-
-    def get_object(self, request, slug):
-        cluster = get_object_or_404(Cluster, slug=slug)
-        self.query = request.GET
-        return cluster
-
-    def title(self, cluster):
-        return _("Offres d'emploi — %(cluster)s") % {"cluster": cluster.name}
-
-    def subtitle(self, cluster):
-        return _("Les offres des adhérents de %(cluster)s, les plus récentes d'abord.") % {
-            "cluster": cluster.name
-        }
-
-    def link(self, cluster):
-        url = reverse("jobs_board:list", args=[cluster.slug])
-        filters = self.query.copy()
-        filters.pop("page", None)
-        return f"{url}?{filters.urlencode()}" if filters else url
-
-    def items(self, cluster):
-        _form, offers = board_offers(cluster, self.query)
-        return offers[:FEED_SIZE]
 
     def item_title(self, offer):
         return f"{offer.title} — {offer.organisation.name} — {offer.commune.name}"
@@ -70,7 +52,59 @@ class BoardFeed(Feed):
         return [offer.get_contract_display()]
 
 
+class BoardFeed(OfferFeed):
+    def get_object(self, request, slug):
+        cluster = get_object_or_404(Cluster, slug=slug)
+        self.query = request.GET
+        return cluster
+
+    def title(self, cluster):
+        return _("Offres d'emploi — %(cluster)s") % {"cluster": cluster.name}
+
+    def subtitle(self, cluster):
+        return _("Les offres des adhérents de %(cluster)s, les plus récentes d'abord.") % {
+            "cluster": cluster.name
+        }
+
+    def link(self, cluster):
+        url = reverse("jobs_board:list", args=[cluster.slug])
+        filters = self.query.copy()
+        filters.pop("page", None)
+        return f"{url}?{filters.urlencode()}" if filters else url
+
+    def items(self, cluster):
+        _form, offers = board_offers(cluster, self.query)
+        return offers[:FEED_SIZE]
+
+
 @login_not_required
 @require_safe
 def board_feed(request, slug):
     return BoardFeed()(request, slug=slug)
+
+
+class SearchFeed(OfferFeed):
+    def get_object(self, request):
+        self.query = request.GET
+        return None
+
+    def title(self):
+        return _("Offres d'emploi — votre recherche")
+
+    def subtitle(self):
+        return _("Les offres qui répondent à votre recherche, dans l'ordre de la recherche.")
+
+    def link(self):
+        params = search_views.querystring(self.query)
+        url = reverse("jobs_search:search")
+        return f"{url}?{params}" if params else url
+
+    def items(self):
+        _form, offers, _facets = search_views.run(self.query, with_facets=False)
+        return [] if offers is None else offers[:FEED_SIZE]
+
+
+@login_not_required
+@require_safe
+def search_feed(request):
+    return SearchFeed()(request)
