@@ -1,7 +1,11 @@
 """The offers that match a candidate's profile (/candidat/offres-suggerees/)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ancrage.jobs.views import match
 
 app_name = "jobs_match"
 
-urlpatterns = []
+urlpatterns = [
+    path("", match.suggested, name="suggested"),
+]

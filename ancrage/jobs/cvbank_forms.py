@@ -1,0 +1,152 @@
+"""The search form of the CV bank (/organisation/cvtheque/), read from the
+query string, and the search itself over `cvbank.visible_profiles`.
+
+    form = ProfileSearchForm(request.GET or None, cluster=cluster)
+    profiles = form.search(cvbank.visible_profiles(organisation))
+
+Parameters: q (words, French full text of the headline, presentation and
+CV), occupation (ROME code or a label), skills (one per line or « ; », or
+skills_code: profiles with all of them), commune (INSEE code, postal code or
+name) and radius (km, 1 to 200; 30 when only the commune is given),
+available (a date: profiles available on or before it, or without a date),
+contract (several: profiles seeking one of them). Each wrong value gets a
+French message on its own field; what was typed stays in the form."""
+
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.exceptions import ValidationError
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from ancrage.clusters.forms import BootstrapForm
+from ancrage.jobs.models import Contract
+from ancrage.referentiel.forms import OccupationField, SkillMultipleField
+from ancrage.territory.distance import within
+from ancrage.territory.forms import CommuneField
+
+MIN_RADIUS_KM = 1
+MAX_RADIUS_KM = 200
+DEFAULT_RADIUS_KM = 30
+MAX_TEXT = 200
+RADIUS_MESSAGE = _("Le rayon se donne en kilomètres, de 1 à 200 : par exemple 30.")
+SEARCH_CONFIG = "french_unaccent"
+
+
+class ProfileSearchForm(BootstrapForm, forms.Form):
+    q = forms.CharField(
+        label=_("Mots-clés"),
+        required=False,
+        max_length=MAX_TEXT,
+        help_text=_("Cherchés dans le titre, la présentation et le CV, par exemple « soudeur »."),
+        error_messages={"max_length": _("Tapez 200 caractères au plus.")},
+    )
+    occupation = OccupationField(
+        label=_("Métier (ROME)"),
+        required=False,
+        help_text=_("Un métier, une appellation ou un code ROME, par exemple « H2913 »."),
+    )
+    skills = SkillMultipleField(
+        label=_("Compétences"),
+        required=False,
+        help_text=_("Les profils qui ont toutes ces compétences."),
+    )
+    contract = forms.MultipleChoiceField(
+        label=_("Contrat recherché"),
+        required=False,
+        choices=Contract.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _(
+                "Contrat inconnu « %(value)s » : cdi, cdd, interim, alternance, stage, vie "
+                "ou freelance."
+            )
+        },
+    )
+    commune = CommuneField(label=_("Commune"), required=False)
+    radius = forms.IntegerField(
+        label=_("Rayon (km)"),
+        required=False,
+        help_text=_("Autour de la commune, de 1 à 200 km (30 km si vide)."),
+        error_messages={"invalid": RADIUS_MESSAGE},
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    available = forms.DateField(
+        label=_("Disponible avant le"),
+        required=False,
+        help_text=_("Les profils disponibles à cette date (ou sans date indiquée)."),
+        error_messages={"invalid": _("Indiquez une date, par exemple 01/09/2027.")},
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, cluster=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contract"].widget.attrs["class"] = "form-check-input"
+        for name in ("occupation", "skills"):
+            self.fields[name].set_cluster(cluster)
+
+    def clean_q(self):
+        return self.cleaned_data["q"].replace("\x00", "").strip()
+
+    def clean_radius(self):
+        radius = self.cleaned_data.get("radius")
+        if radius is not None and not MIN_RADIUS_KM <= radius <= MAX_RADIUS_KM:
+            raise ValidationError(RADIUS_MESSAGE, code="radius")
+        return radius
+
+    def clean(self):
+        data = super().clean()
+        commune = data.get("commune")
+        if commune is not None and (commune.latitude is None or commune.longitude is None):
+            self.add_error(
+                "commune",
+                ValidationError(
+                    _(
+                        "La position de « %(commune)s » n'est pas connue : "
+                        "choisissez une commune voisine."
+                    ),
+                    params={"commune": commune.name},
+                    code="no_location",
+                ),
+            )
+        elif commune is None and data.get("radius") is not None and "commune" not in self.errors:
+            self.add_error(
+                "commune",
+                ValidationError(
+                    _("Indiquez la commune autour de laquelle chercher."), code="no_commune"
+                ),
+            )
+        if commune is not None and data.get("radius") is None and "radius" not in self.errors:
+            data["radius"] = DEFAULT_RADIUS_KM
+        return data
+
+    @property
+    def near(self):
+        """The commune searched around, once the form is valid (or None)."""
+        return self.cleaned_data.get("commune") if self.is_bound and self.is_valid() else None
+
+    def search(self, profiles):
+        """`profiles` filtered by the criteria, best first: by relevance of
+        the words, else by distance, else the most recently active."""
+        data = self.cleaned_data
+        order = ["-last_activity_at", "-pk"]
+        if data.get("occupation"):
+            profiles = profiles.filter(occupations=data["occupation"])
+        for skill in data.get("skills") or []:
+            profiles = profiles.filter(skills=skill)
+        if data.get("contract"):
+            profiles = profiles.filter(contracts__overlap=data["contract"])
+        if data.get("available"):
+            profiles = profiles.filter(
+                Q(available_from__isnull=True) | Q(available_from__lte=data["available"])
+            )
+        commune = data.get("commune")
+        if commune is not None:
+            profiles = within(profiles, commune.latitude, commune.longitude, data["radius"])
+            order = ["distance_km", *order]
+        if data.get("q"):
+            query = SearchQuery(data["q"], config=SEARCH_CONFIG, search_type="websearch")
+            profiles = profiles.filter(search_document=query).annotate(
+                rank=SearchRank(F("search_document"), query)
+            )
+            order = ["-rank", *order]
+        return profiles.order_by(*order)
