@@ -19,9 +19,9 @@ from django.utils.safestring import mark_safe
 from ancrage.jobs.models import ApplicationMode, Contract, Remote, SalaryPeriod, WorkingTime
 from ancrage.organisations.models import PublicField
 
-# Applications on Ancrage come with the applications slice: until then an
-# offer to apply "on the platform" cannot be applied to directly.
-APPLICATIONS_OPEN = False
+# Candidates apply on Ancrage itself to an offer whose application mode is
+# "on the platform" (jobs_apply): such an offer is applied to directly.
+APPLICATIONS_OPEN = True
 
 # schema.org employmentType for each contract; the working time is added
 # to all but freelance and internships.

@@ -1,7 +1,12 @@
 """The candidate's applications (/candidat/candidatures/)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ancrage.jobs.views import my_applications
 
 app_name = "jobs_my_applications"
 
-urlpatterns = []
+urlpatterns = [
+    path("", my_applications.application_list, name="list"),
+    path("<int:pk>/retirer/", my_applications.withdraw, name="withdraw"),
+]

@@ -89,7 +89,7 @@ def test_a_full_offer_has_googles_required_and_recommended_fields(client, cast):
     assert data["occupationalCategory"] == "H2903"
     assert data["skills"] == ["Programmer une machine"]
     assert data["totalJobOpenings"] == 3
-    assert data["directApply"] is False
+    assert data["directApply"] is True  # applied to on Ancrage
     assert data["url"].startswith(f"http://testserver/offres/{offer.pk}-usineur/")
     assert data["identifier"]["value"] == str(offer.pk)
 
@@ -153,12 +153,16 @@ def test_fully_remote_is_telecommute_open_to_france(client, cast):
     assert "jobLocationType" not in data
 
 
-def test_direct_apply_only_once_applications_open_on_the_platform(monkeypatch, cast):
+def test_direct_apply_only_for_applications_on_the_platform(monkeypatch, cast):
     offer = on_board(cast.cluster_a, application_mode="plateforme")
-    assert jsonld.job_posting(offer, "https://x")["directApply"] is False
-    monkeypatch.setattr(jsonld, "APPLICATIONS_OPEN", True)
+    assert jsonld.APPLICATIONS_OPEN is True
     assert jsonld.job_posting(offer, "https://x")["directApply"] is True
     offer.application_mode = "courriel"
+    assert jsonld.job_posting(offer, "https://x")["directApply"] is False
+    offer.application_mode = "lien"
+    assert jsonld.job_posting(offer, "https://x")["directApply"] is False
+    monkeypatch.setattr(jsonld, "APPLICATIONS_OPEN", False)
+    offer.application_mode = "plateforme"
     assert jsonld.job_posting(offer, "https://x")["directApply"] is False
 
 

@@ -108,10 +108,12 @@ def test_applying_by_link_or_on_the_platform(client, cast):
     )
     html = offer_page(client, offer).content.decode()
     assert 'href="https://exemple.fr/postuler"\n             rel="noopener nofollow"' in html
+    assert reverse("jobs_apply:apply", args=[offer.pk]) not in html
     offer = on_board(cast.cluster_a, application_mode="plateforme")
     html = offer_page(client, offer).content.decode()
-    assert "La candidature en ligne sur Ancrage arrive bientôt" in html
-    assert "<form" not in html.split('id="postuler"')[1].split("</section>")[0]
+    section = html.split('id="postuler"')[1].split("</section>")[0]
+    assert f'href="{reverse("jobs_apply:apply", args=[offer.pk])}">Postuler</a>' in section
+    assert "<form" not in section
 
 
 @pytest.mark.parametrize(
