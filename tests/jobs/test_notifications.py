@@ -1,5 +1,6 @@
 """The emails of an offer's life, through the outbox: the staff of a cluster
-that moderates before publication when an offer awaits them; the
+that moderates before publication when an offer awaits them, of one that
+moderates after when an offer appeared on their board; the
 organisation's users when their offer is published, refused or withdrawn,
 with the reason."""
 
@@ -37,7 +38,7 @@ def test_staff_are_told_an_offer_awaits_their_moderation(cast, offer):
     JobBoard.objects.create(cluster=after, moderation=Moderation.AFTER)
     MembershipFactory(cluster=after, organisation=offer.organisation)
     ClusterStaffFactory(cluster=after, user__email="staff-apres@exemple.fr")
-    (pending, _published) = sorted(
+    (pending, published) = sorted(
         lifecycle.submit(offer, [cast.cluster_a, after], by=cast.member_a),
         key=lambda p: p.cluster_id != cast.cluster_a.pk,
     )
@@ -48,7 +49,20 @@ def test_staff_are_told_an_offer_awaits_their_moderation(cast, offer):
     assert email.subject == "Offre à modérer : Usineur / usineuse 5 axes (Usinage Alpha)"
     assert "Usineur / usineuse 5 axes" in email.body_text
     assert f"/cluster/offres/{pending.pk}/" in email.body_text
-    assert not OutgoingEmail.objects.exclude(template="jobs_offer_pending").exists()
+    # The staff of the cluster that moderates after publication are told the
+    # offer is on their board, so they may withdraw it.
+    (after_email,) = emails("jobs_offer_published_after")
+    assert after_email.to == "staff-apres@exemple.fr"
+    assert after_email.subject == (
+        "Offre publiée sur votre bourse d'emploi : Usineur / usineuse 5 axes (Usinage Alpha)"
+    )
+    assert "déjà visible" in after_email.body_text
+    assert "retirez-la" in after_email.body_text
+    assert f"/cluster/offres/{published.pk}/" in after_email.body_text
+    assert set(OutgoingEmail.objects.values_list("template", flat=True)) == {
+        "jobs_offer_pending",
+        "jobs_offer_published_after",
+    }
 
 
 def test_the_organisation_is_told_of_publication_refusal_and_withdrawal(cast, offer):
