@@ -3,7 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from ancrage.api import referentiel, views
+from ancrage.api import offers, referentiel, views
 
 
 class Router(DefaultRouter):
@@ -12,6 +12,7 @@ class Router(DefaultRouter):
 
 router = Router()
 router.register("clusters", views.ClusterViewSet, basename="cluster")
+router.register("offers", offers.OfferViewSet, basename="offer")
 router.register("referentiel/occupations", referentiel.OccupationViewSet, basename="occupation")
 
 referentiel_urls = [
