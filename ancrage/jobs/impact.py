@@ -2,8 +2,8 @@
 positions, applications, hires declared and through the platform, share of
 offers filled, median time to fill; in all, by occupation (ROME) and by
 month. Computed in SQL aggregates over a queryset of offers (a cluster's
-board: `board_offers(cluster)`), so the observatory can reuse them on any
-set of offers.
+board: `board_offers(cluster)`; any publications: `offers_of(publications)`),
+so the observatory can reuse them on any set of offers.
 
     period = last_twelve_months() or of_year(2025)
     impact = for_cluster(cluster, period)      # .figures, .occupations, .months
@@ -36,6 +36,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ancrage.jobs.models import Application, Offer, Publication
+from ancrage.referentiel.models import Occupation
 
 # Each figure: its label and its definition, in French.
 DEFINITIONS = {
@@ -160,6 +161,12 @@ def board_offers(cluster):
     return Offer.objects.filter(Exists(on_board))
 
 
+def offers_of(publications):
+    """The offers of a queryset of publications (several job boards, a
+    territory: the observatory's scopes)."""
+    return Offer.objects.filter(pk__in=publications.values("offer"))
+
+
 def _with_platform_hire(offers):
     """`platform_hire_on`: the day an offer was filled through the platform:
     its closing day when the company said so, else the day of its first
@@ -280,9 +287,9 @@ def by_occupation(offers, period):
         result.append(OccupationRow(code=code or "", label="", applications=count))
     if any(not row.label for row in result):
         labels = dict(
-            Offer.objects.filter(occupation__code__in=[row.code for row in result if row.code])
-            .values_list("occupation__code", "occupation__label")
-            .distinct()
+            Occupation.objects.filter(
+                code__in=[row.code for row in result if row.code]
+            ).values_list("code", "label")
         )
         for row in result:
             row.label = row.label or labels.get(row.code) or str(_("Métier non précisé"))

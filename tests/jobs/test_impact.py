@@ -213,3 +213,19 @@ def test_the_export_is_a_workbook_of_the_same_figures(client, cast, board):
     assert AuditEntry.objects.filter(
         action=AuditEntry.Action.EXPORT, cluster_id=cast.cluster_a.pk
     ).exists()
+
+
+def test_the_page_runs_a_fixed_number_of_queries(
+    client, cast, board, django_assert_max_num_queries
+):
+    login(client, cast.staff_a)
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("jobs_impact:page")).status_code == 200
+
+
+def test_the_figures_of_any_publications(cast, board):
+    """The observatory's entry: the offers of several job boards at once."""
+    publications = Publication.objects.filter(status=Publication.Status.PUBLISHED)
+    figures = impact.figures(impact.offers_of(publications), YEAR)
+    assert figures.offers == 7  # cluster A's six and cluster B's one
+    assert figures.applications == 5
