@@ -24,8 +24,10 @@ Nothing else changes: `occupations.occupation_figures` fills
 `OccupationFigures.supply` from every provider, the tension indicator uses
 `Supply.total`, and the screens show one column per key.
 
-The one source today, « external »: the job seekers of the CSV a cluster
-imported (`ExternalSupplyImport`, e.g. France Travail's per BMO basin and
+The sources today: « cv_bank », the candidates of the CV bank who seek the
+occupation and live in the population's territory (the rule is in
+`ancrage.jobs.cvbank_supply`), and « external »: the job seekers of the CSV
+a cluster imported (`ExternalSupplyImport`, e.g. France Travail's per BMO basin and
 ROME code). The rule:
 
 - the import used is each scope cluster's latest one (by import time); across
@@ -136,7 +138,18 @@ def external(population, occupation_ids):
     }
 
 
-PROVIDERS = (Provider("external", LABELS["external"], external),)
+def _cv_bank(population, occupation_ids):
+    """The CV bank's candidates (`ancrage.jobs.cvbank_supply`), imported when
+    used: the jobs app sits above this one."""
+    from ancrage.jobs.cvbank_supply import cv_bank
+
+    return cv_bank(population, occupation_ids)
+
+
+PROVIDERS = (
+    Provider("cv_bank", LABELS["cv_bank"], _cv_bank),
+    Provider("external", LABELS["external"], external),
+)
 
 
 def supplies(population, occupation_ids):

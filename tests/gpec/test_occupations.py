@@ -161,7 +161,8 @@ def test_sorted_by_needs_and_a_handful_of_queries(example, django_assert_max_num
         forecasts=[(soudage, {"creations_1y": 9})],
     )
     population = of_cluster(cluster)
-    with django_assert_max_num_queries(4):
+    # One statement per supply source among them.
+    with django_assert_max_num_queries(5):
         result = occupations.occupation_figures(population, assumptions.defaults(cluster))
     assert [item.occupation.label for item in result] == ["Soudage", "Usinage"]
     assert result[0].horizons[1].needs.value == 9

@@ -117,4 +117,4 @@ def test_occupation_figures_carry_the_supply(territory):
     assert figures[usinage].total == 40
     assert set(figures[usinage].by_source) == {"external"}
     assert figures[soudage].total is None and figures[soudage].by_source == {}
-    assert [provider.key for provider in supply.PROVIDERS] == ["external"]
+    assert [provider.key for provider in supply.PROVIDERS] == ["cv_bank", "external"]
