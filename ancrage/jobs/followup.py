@@ -32,6 +32,7 @@ class FollowupForm(BootstrapForm, forms.Form):
         min_value=1,
         max_value=MAX_APPLICATIONS,
         required=False,
+        initial=DEFAULT_APPLICATIONS,
         help_text=_("Candidatures reçues sur Ancrage (2 par défaut)."),
         error_messages={
             "invalid": _("Indiquez un nombre entier de candidatures."),
@@ -44,6 +45,7 @@ class FollowupForm(BootstrapForm, forms.Form):
         min_value=0,
         max_value=MAX_DAYS,
         required=False,
+        initial=DEFAULT_DAYS,
         help_text=_("14 jours par défaut."),
         error_messages={
             "invalid": _("Indiquez un nombre entier de jours."),
