@@ -173,3 +173,30 @@ def test_a_withdrawn_offer_loses_its_publication_date_and_a_closed_one_cannot_be
         lifecycle.refuse(publication, cast.staff_a, "Trop tard.")
     offer.refresh_from_db()
     assert offer.status == Offer.Status.CLOSED  # not reopened by a decision
+
+
+def test_an_offer_expires_off_the_boards_and_a_confirmation_keeps_it(cast, offer):
+    (publication,) = lifecycle.submit(offer, [cast.cluster_a], by=cast.member_a)
+    lifecycle.publish(publication, cast.staff_a)
+    Offer.objects.filter(pk=offer.pk).update(confirmation_asked_on=timezone.localdate())
+    lifecycle.confirm(offer, cast.member_a)
+    offer.refresh_from_db()
+    assert offer.confirmation_asked_on is None
+    assert offer.status == Offer.Status.PUBLISHED
+    lifecycle.expire(offer, lifecycle.Expiry.NO_ANSWER)
+    offer.refresh_from_db()
+    assert (offer.status, offer.closed_on) == (Offer.Status.EXPIRED, timezone.localdate())
+    assert offer.publications.get().status == Publication.Status.PUBLISHED
+    assert not lifecycle.visible().filter(pk=offer.pk).exists()
+    with pytest.raises(lifecycle.Refused, match="plus publiée"):
+        lifecycle.confirm(offer, cast.member_a)
+    with pytest.raises(lifecycle.Refused):
+        lifecycle.expire(offer)
+    with pytest.raises(lifecycle.Refused, match="close"):
+        lifecycle.submit(offer, [cast.cluster_a], by=cast.member_a)
+    # A draft neither expires nor is confirmed.
+    draft = OfferFactory(organisation=offer.organisation)
+    with pytest.raises(lifecycle.Refused):
+        lifecycle.expire(draft, lifecycle.Expiry.DATE)
+    with pytest.raises(lifecycle.Refused):
+        lifecycle.confirm(draft, cast.member_a)
