@@ -7,6 +7,7 @@ its candidate space and data."""
 
 from django.db import transaction
 
+from ancrage.accounts.models import User
 from ancrage.core.context import available_contexts
 from ancrage.files import uploads
 from ancrage.files.models import File
@@ -42,7 +43,7 @@ def erase_candidate(user):
         uploads.discard(stored)
     user.saved_searches.all().delete()
     if has_other_roles(user):
-        type(user).objects.filter(pk=user.pk).update(is_candidate=False)
+        User.objects.filter(pk=user.pk).update(is_candidate=False)
         return len(files), False
     user.delete()
     return len(files), True
