@@ -17,7 +17,7 @@ relevant first (ts_rank_cd, then the newest), else the newest first."""
 import datetime
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from ancrage.jobs import lifecycle
@@ -77,19 +77,32 @@ def offers(data, *, today=None):
     return found.order_by(*newest)
 
 
+def _chosen(data, name):
+    """The condition of the facet filter `name` (always true when not used)."""
+    value = data.get(name)
+    if not value:
+        return Q()
+    return Q(**{f"{name}__in": value}) if isinstance(value, list) else Q(**{name: value})
+
+
 def facets(data, *, today=None):
-    """For the contract and for the remote work: [(value, label, count)]
-    of the offers matching the other filters, one grouped query each
-    (a facet counts across its own filter, so each choice shows what it
-    would find)."""
-    result = {}
+    """In one aggregate query over the offers matching the other filters:
+    for the contract and the remote work, [(value, label, count)] (a facet
+    counts across its own filter, so each choice shows what it would
+    find), and under "total" how many offers match everything."""
+    base = _filtered(data, today=today, without=tuple(FACETS))
+    aggregates = {"total": Count("pk", filter=_chosen(data, "contract") & _chosen(data, "remote"))}
     for name, choices in FACETS.items():
-        rows = (
-            _filtered(data, today=today, without=(name,))
-            .order_by()
-            .values(name)
-            .annotate(count=Count("pk"))
-        )
-        counts = {row[name]: row["count"] for row in rows}
-        result[name] = [(value, label, counts.get(value, 0)) for value, label in choices.choices]
+        others = Q()
+        for other in FACETS:
+            if other != name:
+                others &= _chosen(data, other)
+        for value in choices.values:
+            aggregates[f"{name}_{value}"] = Count("pk", filter=others & Q(**{name: value}))
+    counts = base.aggregate(**aggregates)
+    result = {"total": counts["total"]}
+    for name, choices in FACETS.items():
+        result[name] = [
+            (value, label, counts[f"{name}_{value}"]) for value, label in choices.choices
+        ]
     return result

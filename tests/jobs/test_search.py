@@ -168,6 +168,16 @@ def test_facets_count_each_choice_across_its_own_filter(cast, alpha, places):
     remote = {value: count for value, _label, count in counts["remote"]}
     assert contract["cdi"] == 2 and contract["cdd"] == 1 and contract["stage"] == 0
     assert remote == {"site": 1, "hybride": 0, "complet": 1}
+    assert counts["total"] == 2
+    # Both facets chosen: each counts with the other's choice.
+    form = OfferSearchForm(as_querydict({"q": "soudeur", "contract": "cdd", "remote": "site"}))
+    assert form.is_valid()
+    counts = search.facets(form.cleaned_data)
+    contract = {value: count for value, _label, count in counts["contract"]}
+    remote = {value: count for value, _label, count in counts["remote"]}
+    assert contract["cdi"] == 1 and contract["cdd"] == 1
+    assert remote == {"site": 1, "hybride": 0, "complet": 0}
+    assert counts["total"] == 1
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,8 @@ def can_save(request):
 
 def _show_counts(form, facets):
     """Each contract and remote choice labelled with its count: « CDI (12) »."""
-    for name, rows in facets.items():
+    for name in search.FACETS:
+        rows = facets[name]
         field = form.fields[name]
         labels = {value: f"{label} ({count})" for value, label, count in rows}
         field.choices = [(value, labels.get(value, label)) for value, label in field.choices]
@@ -57,7 +58,10 @@ def search_page(request):
     form, offers, facets = run(request.GET)
     page = None
     if offers is not None:
-        page = Paginator(offers, PAGE_SIZE).get_page(request.GET.get("page"))
+        paginator = Paginator(offers, PAGE_SIZE)
+        # The facets' query counted the offers already.
+        paginator.count = facets["total"]
+        page = paginator.get_page(request.GET.get("page"))
         for item in page.object_list:
             item.url = offer_url(item)
         _show_counts(form, facets)
