@@ -311,6 +311,13 @@ def note(request, pk):
     return redirect("jobs_pipeline:detail", application.pk)
 
 
+def _filename(prefix, profile):
+    """« CV-Lea-Dumas.pdf »: the document's kind and the candidate's name."""
+    name = profile.user.get_full_name() or "candidat"
+    safe = "".join(ch if ch.isalnum() else "-" for ch in name).strip("-") or "candidat"
+    return f"{prefix}-{safe}.pdf"
+
+
 @member_required
 @require_safe
 def cover_letter(request, pk):
@@ -324,7 +331,7 @@ def cover_letter(request, pk):
         what="lettre de motivation",
         organisation=request.scope.organisation.pk,
     )
-    return file_response(application.cover_letter, "lettre-de-motivation.pdf")
+    return file_response(application.cover_letter, _filename("Lettre", application.candidate))
 
 
 @member_required
@@ -348,4 +355,4 @@ def cv(request, pk):
         user=request.user,
         what=ProfileView.What.CV,
     )
-    return file_response(profile.cv, "cv.pdf")
+    return file_response(profile.cv, _filename("CV", profile))
