@@ -168,3 +168,23 @@ def test_dashboard_shows_completeness_visibility_and_views(candidate, cast):
     assert "visible des entreprises adhérentes de : Cluster Alpha" in page
     assert "3 entreprises ont consulté votre profil" in page
     assert "/offres/" in page and "/candidat/candidatures/" in page
+
+
+def test_occupations_and_skills_suggested_from_the_headline_and_summary(candidate, cast, rome):
+    data = {
+        "headline": "Usineur",
+        "summary": "Je règle les paramètres des machines.",
+        "mobility_km": "-5",
+        "suggest": "1",
+    }
+    response = candidate.post(reverse("jobs_candidate:edit"), data)
+    assert response.status_code == 200
+    page = text(response)
+    assert "Métiers proposés d'après votre titre : 1." in page
+    assert "Compétences trouvées dans votre présentation : 1" in page
+    assert "Rien n'est encore enregistré" in page
+    # Not judged yet: the radius is not flagged until saved.
+    assert "Le rayon de mobilité" not in page
+    assert 'value="H2903"' in page
+    assert f'value="{rome.adjusting.pk}"' in page
+    assert not profile_for(cast.candidate).occupations.exists()

@@ -7,6 +7,7 @@ renews the two years the CV bank keeps the profile."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.forms.utils import ErrorDict
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ from ancrage.jobs.candidate_forms import (
 from ancrage.jobs.candidate_profile import completeness, profile_for, touch
 from ancrage.jobs.models import CandidateProfile, Contract, EducationLine, ExperienceLine
 from ancrage.referentiel import search
-from ancrage.referentiel.models import Skill
+from ancrage.referentiel.models import Occupation, Skill
 
 candidate_required = require_context("candidate")
 MAX_SUGGESTED_SKILLS = 30
@@ -62,10 +63,59 @@ def profile(request):
     )
 
 
+MAX_SUGGESTED_OCCUPATIONS = 3
+
+
+def _suggest(request, profile):
+    """The form again, completed by the référentiel: the occupations its
+    normalisation finds in the headline, the skills its extraction finds in
+    the presentation; nothing is saved, the candidate checks them first."""
+    data = request.POST.copy()
+    form = ProfileForm(data, instance=profile)
+    notes = []
+    occupations_field, skills_field = form.fields["occupations"], form.fields["skills"]
+    found = search.normalize(data.get("headline", ""), limit=MAX_SUGGESTED_OCCUPATIONS)
+    occupations = Occupation.objects.in_bulk([item.occupation_id for item in found])
+    codes = data.getlist("occupations_code")
+    new = [
+        occupations_field.picker.code_of(occupations[item.occupation_id])
+        for item in found
+        if item.occupation_id in occupations
+    ]
+    new = [code for code in new if code not in codes]
+    data.setlist("occupations_code", codes + new)
+    if new:
+        notes.append(
+            _(
+                "Métiers proposés d'après votre titre : %(count)s. Retirez ceux qui ne vous conviennent pas."
+            )
+            % {"count": len(new)}
+        )
+    else:
+        notes.append(_("Aucun nouveau métier ne ressort de votre titre."))
+    found_skills = search.extract_skills(data.get("summary", ""), limit=MAX_SUGGESTED_SKILLS)
+    skills = Skill.objects.in_bulk([item.skill_id for item in found_skills])
+    codes = data.getlist("skills_code")
+    new = [skills_field.picker.code_of(skill) for skill in skills.values()]
+    new = [code for code in new if code not in codes]
+    data.setlist("skills_code", codes + new)
+    if new:
+        notes.append(
+            _("Compétences trouvées dans votre présentation : %(count)s, ajoutées à la liste.")
+            % {"count": len(new)}
+        )
+    form = ProfileForm(data, instance=profile)
+    # Shown to be checked, not judged: nothing was submitted yet.
+    form._errors = ErrorDict()
+    return render(request, "jobs/candidate/edit.html", {"form": form, "notes": notes})
+
+
 @candidate_required
 @require_http_methods(["GET", "POST"])
 def edit(request):
     profile = _profile(request)
+    if request.method == "POST" and "suggest" in request.POST:
+        return _suggest(request, profile)
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=profile)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -73,7 +123,7 @@ def edit(request):
             touch(profile)
         messages.success(request, _("Votre profil est enregistré."))
         return redirect("jobs_candidate:profile")
-    return render(request, "jobs/candidate/edit.html", {"form": form})
+    return render(request, "jobs/candidate/edit.html", {"form": form, "notes": []})
 
 
 LINES = {
