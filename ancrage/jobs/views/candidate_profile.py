@@ -87,7 +87,8 @@ def _suggest(request, profile):
     if new:
         notes.append(
             _(
-                "Métiers proposés d'après votre titre : %(count)s. Retirez ceux qui ne vous conviennent pas."
+                "Métiers proposés d'après votre titre : %(count)s. "
+                "Retirez ceux qui ne vous conviennent pas."
             )
             % {"count": len(new)}
         )
