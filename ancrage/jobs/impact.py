@@ -115,8 +115,18 @@ class Period:
             month = (month + datetime.timedelta(days=32)).replace(day=1)
 
     def q(self, name):
-        """The rows whose date `name` falls within the period."""
-        return Q(**{f"{name}__gte": self.start, f"{name}__lte": self.end})
+        """The rows whose date `name` falls within the period (one BETWEEN:
+        an expression is computed once per row)."""
+        return Q(**{f"{name}__range": (self.start, self.end)})
+
+    def instants(self):
+        """The period as aware datetimes, from its first midnight to the
+        last instant before the day after its end (Europe/Paris)."""
+        first = datetime.datetime.combine(self.start, datetime.time.min)
+        after = datetime.datetime.combine(self.end + datetime.timedelta(days=1), datetime.time.min)
+        return timezone.make_aware(first), timezone.make_aware(after) - datetime.timedelta(
+            microseconds=1
+        )
 
 
 def last_twelve_months(today=None):
@@ -214,9 +224,7 @@ def _measures(period):
 
 def _applications(offers, period):
     return Application.objects.filter(
-        offer__in=offers.values("pk"),
-        created_at__date__gte=period.start,
-        created_at__date__lte=period.end,
+        offer__in=offers.values("pk"), created_at__range=period.instants()
     )
 
 
