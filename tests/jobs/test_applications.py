@@ -248,6 +248,10 @@ def test_the_apply_page_shows_the_profile_sent_and_applies(client, named):
     assert item.message == f"Bonjour {SCRIPT}"
     assert item.cover_letter.name == "lettre.pdf"
     assert item.cover_letter.uploaded_by == cast.candidate
+    # Emails are plain text: the message typed is shown as typed, never read as HTML.
+    (company,) = sent("jobs_application_new")
+    assert f"Bonjour {SCRIPT}" in company.body_text
+    assert company.body_html == ""
     page = client.get(response["Location"]).content.decode()
     assert "Votre candidature est envoyée à Usinage Alpha" in page
     assert "Usineur / usineuse 5 axes" in page

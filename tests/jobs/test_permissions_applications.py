@@ -101,7 +101,9 @@ MATRIX = [
         method="post",
         data={"status": "preselection"},
     ),
-    Case("jobs_pipeline:move", everyone(403, anonymous=LOGIN, member_a=405), kwargs=own_application),
+    Case(
+        "jobs_pipeline:move", everyone(403, anonymous=LOGIN, member_a=405), kwargs=own_application
+    ),
     Case(
         "jobs_pipeline:note",
         MEMBER_POST,
