@@ -188,3 +188,25 @@ def test_occupations_and_skills_suggested_from_the_headline_and_summary(candidat
     assert 'value="H2903"' in page
     assert f'value="{rome.adjusting.pk}"' in page
     assert not profile_for(cast.candidate).occupations.exists()
+
+
+def test_the_candidate_pages_do_not_query_per_line(candidate, cast, django_assert_max_num_queries):
+    from ancrage.clusters.factories import ClusterFactory
+    from ancrage.referentiel.factories import OccupationFactory, SkillFactory
+
+    profile = profile_for(cast.candidate)
+    for number in range(6):
+        ExperienceLine.objects.create(profile=profile, title=f"Poste {number}", start="2020-01-01")
+        EducationLine.objects.create(profile=profile, title=f"Diplôme {number}", year=2010)
+        profile.skills.add(SkillFactory())
+        profile.occupations.add(OccupationFactory())
+        cluster = ClusterFactory()
+        ConsentFactory(profile=profile, cluster=cluster)
+        ProfileView.objects.create(profile=profile, organisation=OrganisationFactory(), what="cv")
+    pages = {}
+    for name in ("profile", "visibility", "views", "data"):
+        with django_assert_max_num_queries(20) as captured:
+            assert candidate.get(reverse(f"jobs_candidate:{name}")).status_code == 200
+        pages[name] = len(captured)
+    with django_assert_max_num_queries(20):
+        assert candidate.get(reverse("core:home")).status_code == 200
