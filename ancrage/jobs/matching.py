@@ -184,6 +184,25 @@ def candidates_for(offer, limit=DEFAULT_LIMIT, today=None):
     """The best `limit` profiles of the CV bank of the offer's organisation
     for `offer`, best first, each with its reasons."""
     today = today or timezone.localdate()
+    sql, params, required = candidates_query(offer, limit, today)
+    rows = _fetch(sql, params)
+    profiles = (
+        CandidateProfile.objects.select_related("commune__department", "user")
+        .prefetch_related("occupations", "skills")
+        .in_bulk([row["id"] for row in rows])
+    )
+    labels = _skill_labels(rows, required)
+    occupation_labels = _occupation_labels(row["via"] for row in rows)
+    matches = []
+    for row in rows:
+        match = _match(row, required, labels, occupation_labels, today, company=True)
+        match.profile = profiles[row["id"]]
+        matches.append(match)
+    return matches
+
+
+def candidates_query(offer, limit, today):
+    """(SQL, params, required skill ids) of the best profiles for `offer`."""
     t = _tables()
     occupation_id = offer.occupation_id
     close = sorted(close_occupations([occupation_id])) if occupation_id else []
@@ -270,21 +289,7 @@ def candidates_for(offer, limit=DEFAULT_LIMIT, today=None):
         timezone.now() - cvbank.RETENTION,
         limit,
     ]
-    rows = _fetch(sql, params)
-    profiles = (
-        CandidateProfile.objects.select_related("commune__department", "user")
-        .prefetch_related("occupations", "skills")
-        .in_bulk([row["id"] for row in rows])
-    )
-    labels = _skill_labels(rows, required)
-    occupation_labels = _occupation_labels(row["via"] for row in rows)
-    matches = []
-    for row in rows:
-        profile = profiles[row["id"]]
-        match = _match(row, required, labels, occupation_labels, today, company=True)
-        match.profile = profile
-        matches.append(match)
-    return matches
+    return sql, params, required
 
 
 def _user_table():
@@ -300,6 +305,25 @@ def offers_for(profile, limit=DEFAULT_LIMIT, today=None):
     """The best `limit` offers on a job board for `profile`, best first,
     each with its reasons."""
     today = today or timezone.localdate()
+    sql, params = offers_query(profile, limit, today)
+    rows = _fetch(sql, params)
+    offers = (
+        Offer.objects.select_related("organisation", "occupation", "commune__department")
+        .prefetch_related("skills__skill")
+        .in_bulk([row["id"] for row in rows])
+    )
+    labels = _skill_labels(rows, [])
+    occupation_labels = _occupation_labels(row["via"] for row in rows)
+    matches = []
+    for row in rows:
+        match = _match(row, row["all_req_ids"], labels, occupation_labels, today)
+        match.offer = offers[row["id"]]
+        matches.append(match)
+    return matches
+
+
+def offers_query(profile, limit, today):
+    """(SQL, params) of the best offers for `profile`."""
     t = _tables()
     own = list(profile.occupations.values_list("pk", flat=True))
     close = sorted(close_occupations(own))
@@ -388,20 +412,7 @@ def offers_for(profile, limit=DEFAULT_LIMIT, today=None):
         today,
         limit,
     ]
-    rows = _fetch(sql, params)
-    offers = (
-        Offer.objects.select_related("organisation", "occupation", "commune__department")
-        .prefetch_related("skills__skill")
-        .in_bulk([row["id"] for row in rows])
-    )
-    labels = _skill_labels(rows, [])
-    occupation_labels = _occupation_labels(row["via"] for row in rows)
-    matches = []
-    for row in rows:
-        match = _match(row, row["all_req_ids"], labels, occupation_labels, today)
-        match.offer = offers[row["id"]]
-        matches.append(match)
-    return matches
+    return sql, params
 
 
 # Reasons.
