@@ -171,6 +171,9 @@ def test_moves_from_the_application_page(member, cast):
     response = member.post(url, {"status": Status.REFUSED})
     assert response.status_code == 200
     assert "Choisissez le motif du refus" in response.content.decode()
+    response = member.post(url, {"status": "nimporte"})
+    assert "Rien n'est changé" in response.content.decode()
+    assert "Cet état n&#x27;existe pas." in response.content.decode()
     response = member.post(url, {"status": Status.NEW}, follow=True)
     assert "ne peut pas passer à « nouvelle »" in response.content.decode()
     member.post(url, {"status": Status.REFUSED, "reason": "lieu", "email": "on"})
