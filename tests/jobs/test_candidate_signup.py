@@ -131,3 +131,19 @@ def test_a_candidate_login_renews_the_activity(client, cast):
     profile.refresh_from_db()
     assert profile.last_activity_at > old + timedelta(days=499)
     assert profile.expiry_warned_on is None
+
+
+def test_sign_ups_from_one_address_are_limited(client, settings):
+    from ancrage.jobs.views import candidate_account
+
+    for number in range(candidate_account.SIGNUPS_PER_IP_PER_HOUR):
+        response = client.post(
+            reverse("jobs_candidate:signup"), {**FORM, "email": f"c{number}@exemple.fr"}
+        )
+        assert response.status_code == 302
+    response = client.post(reverse("jobs_candidate:signup"), {**FORM, "email": "trop@exemple.fr"})
+    assert response.status_code == 429
+    page = text(response)
+    assert "Trop d'inscriptions depuis votre connexion" in page
+    assert 'value="trop@exemple.fr"' in page
+    assert not User.objects.filter(email="trop@exemple.fr").exists()

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core import signing
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from ancrage.accounts import audit
 from ancrage.accounts.models import User
 from ancrage.core.context import SESSION_KEY
 from ancrage.jobs.candidate_forms import SignupForm
@@ -31,6 +33,19 @@ LINK_DAYS = 7
 # The owner of an existing account hears of a sign-up attempt at most once
 # in this time: the form cannot be used to flood their mailbox.
 EXISTING_NOTICE_EVERY = timedelta(hours=1)
+# Sign-ups accepted from one IP address per hour: enough for a school's
+# computer room, too few to flood mailboxes.
+SIGNUPS_PER_IP_PER_HOUR = 20
+
+
+def _over_the_limit(request):
+    """Count this sign-up against its IP address; True past the limit."""
+    key = f"jobs-candidate-signup:{audit.client_ip(request)}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        return cache.incr(key) > SIGNUPS_PER_IP_PER_HOUR
+    except ValueError:  # expired between add and incr
+        return False
 
 
 def make_token(user):
@@ -80,6 +95,15 @@ def signup(request):
             return redirect("jobs_candidate:profile")
         return redirect("jobs_candidate:become")
     form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and _over_the_limit(request):
+        form.add_error(
+            None,
+            _(
+                "Trop d'inscriptions depuis votre connexion dans l'heure qui vient de passer. "
+                "Réessayez plus tard."
+            ),
+        )
+        return render(request, "jobs/candidate/signup.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         email = data["email"]
