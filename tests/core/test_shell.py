@@ -20,7 +20,7 @@ def test_welcome_page_for_visitors(client, cast):
         ("staff_a", "Cluster Alpha"),
         ("staff_b", "Cluster Bêta"),
         ("member_a", "Usinage Alpha"),
-        ("candidate", "Votre espace candidat"),
+        ("candidate", "Visibilité"),
         ("authority", "Clusters dont le siège est dans votre territoire"),
     ],
 )
