@@ -60,7 +60,10 @@ def cv_bank(population, occupation_ids):
             JOIN {Commune._meta.db_table} c ON c.id = p.commune_id
             WHERE s.occupation_id = ANY(%s)
                 AND p.last_activity_at >= %s
-                AND p.user_id IN (SELECT id FROM {get_user_model()._meta.db_table} WHERE is_active)
+                AND EXISTS (
+                    SELECT 1 FROM {get_user_model()._meta.db_table} u
+                    WHERE u.id = p.user_id AND u.is_active
+                )
                 AND EXISTS (
                     SELECT 1 FROM {Consent._meta.db_table} k
                     WHERE k.profile_id = p.id AND k.cluster_id = ANY(%s)

@@ -265,7 +265,7 @@ def candidates_query(offer, limit, today):
                     AND k.cluster_id IN (SELECT cluster_id FROM clusters)
             )
             AND p.last_activity_at >= %s
-            AND p.user_id IN (SELECT id FROM {_user_table()} WHERE is_active)
+            AND EXISTS (SELECT 1 FROM {_user_table()} u WHERE u.id = p.user_id AND u.is_active)
         )
         {_scored_select("last_activity_at DESC, id DESC")}
     """
