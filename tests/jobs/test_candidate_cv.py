@@ -140,3 +140,9 @@ def test_download_own_cv_only(candidate, client, cast):
 
     login(client, cast.member_a)
     assert client.get(reverse("jobs_candidate:cv_download")).status_code == 403
+
+
+def test_a_nul_character_in_the_file_name(candidate, cast):
+    response = upload(candidate, pdf_bytes("Mon CV"), "mon\x00cv.pdf")
+    assert response.status_code == 302
+    assert "\x00" not in profile_for(cast.candidate).cv.name

@@ -243,8 +243,11 @@ def cv(request):
         return _cv_page(request, profile)
     form = CVForm(request.POST, request.FILES)
     if form.is_valid():
+        upload = form.cleaned_data["cv"]
+        # PostgreSQL stores no NUL character: a crafted file name loses them.
+        upload.name = (upload.name or "").replace("\x00", "") or "cv.pdf"
         try:
-            stored, text = uploads.store_pdf(form.cleaned_data["cv"], request.user)
+            stored, text = uploads.store_pdf(upload, request.user)
         except ValidationError as error:
             form.add_error("cv", error)
         else:
