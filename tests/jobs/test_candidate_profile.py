@@ -168,6 +168,7 @@ def test_dashboard_shows_completeness_visibility_and_views(candidate, cast):
     assert "visible des entreprises adhérentes de : Cluster Alpha" in page
     assert "3 entreprises ont consulté votre profil" in page
     assert "/offres/" in page and "/candidat/candidatures/" in page
+    assert "Mes candidatures (0)" in page and "/candidat/offres-suggerees/" in page
 
 
 def test_occupations_and_skills_suggested_from_the_headline_and_summary(candidate, cast, rome):

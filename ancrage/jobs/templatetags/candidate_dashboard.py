@@ -6,6 +6,7 @@ from django.urls import NoReverseMatch, reverse
 
 from ancrage.jobs import consent
 from ancrage.jobs.candidate_profile import completeness, profile_for, view_counts
+from ancrage.jobs.models import Application
 
 register = template.Library()
 
@@ -32,4 +33,7 @@ def candidate_dashboard(context):
         "views": view_counts(profile),
         "search_url": _url("jobs_search:search", "/offres/"),
         "applications_url": _url("jobs_my_applications:list", "/candidat/candidatures/"),
+        "matches_url": _url("jobs_match:suggested", "/candidat/offres-suggerees/"),
+        "alerts_url": _url("jobs_alerts:list", "/candidat/recherches/"),
+        "applications": Application.objects.filter(candidate=profile).count(),
     }
