@@ -19,8 +19,8 @@ from ancrage.jobs.models import Contract, Remote
 from ancrage.organisations.factories import MembershipFactory
 from ancrage.referentiel.factories import OccupationFactory, SkillFactory
 from ancrage.referentiel.models import Mobility
-from ancrage.territory.factories import CommuneFactory
 from ancrage.territory.distance import distance_km
+from ancrage.territory.factories import CommuneFactory
 
 pytestmark = pytest.mark.django_db
 
