@@ -139,16 +139,6 @@ def _locust(target, host, seconds, searches_file, csv_prefix, master_pid):
 
 def main(argv=None):
     import argparse
-    import json
-    import random
-    import signal
-    import subprocess
-    import sys
-    import tempfile
-    import time
-    import urllib.parse
-    import urllib.request
-    from pathlib import Path
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=60, help="durée de chaque charge")
@@ -160,10 +150,30 @@ def main(argv=None):
     django.setup()
     from django.conf import settings
 
-    from benchmarks.bench_offer_search import SEED, search_mix
+    from benchmarks.bench_offer_search import synthetic_coordinates
 
     if settings.DEBUG:
         raise SystemExit("DEBUG doit être désactivé pour mesurer.")
+    with synthetic_coordinates():
+        verdict = load(arguments, settings)
+    raise SystemExit(0 if verdict else 1)
+
+
+def load(arguments, settings):
+    """Serve, load, measure; whether the budgets are met."""
+    import json
+    import random
+    import signal
+    import subprocess
+    import sys
+    import tempfile
+    import time
+    import urllib.parse
+    import urllib.request
+    from pathlib import Path
+
+    from benchmarks.bench_offer_search import SEED, search_mix
+
     rng = random.Random(SEED)  # noqa: S311 (a reproducible sample, not a secret)
     searches = [urllib.parse.urlencode(p) for p in search_mix(arguments.searches, rng)]
     workdir = Path(tempfile.mkdtemp(prefix="locust-offer-search-"))
@@ -242,7 +252,7 @@ def main(argv=None):
     )
     verdict = ratio >= BUDGET_RATIO and rss < BUDGET_RSS_MB and not failures
     print(f"budgets : {'OK' if verdict else 'DÉPASSÉ'}")
-    raise SystemExit(0 if verdict else 1)
+    return verdict
 
 
 if __name__ == "__main__":
