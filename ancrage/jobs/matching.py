@@ -43,6 +43,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -343,8 +344,10 @@ def offers_query(profile, limit, today):
     distance, distance_params = "NULL::float", []
     if located:
         distance, distance_params = _distance_sql(commune.latitude, commune.longitude)
+    # The pool's offers that are on a job board (the CTE `pool` is in scope).
+    in_pool = Offer.objects.filter(pk__in=RawSQL("SELECT id FROM pool", ()))
     visible_sql, visible_params = (
-        lifecycle.visible(today=today).values("pk").query.sql_with_params()
+        lifecycle.visible(in_pool, today=today).values("pk").query.sql_with_params()
     )
     sql = f"""
         WITH occ AS (
@@ -356,12 +359,10 @@ def offers_query(profile, limit, today):
         sk AS (
             SELECT DISTINCT offer_id AS id FROM {t["offer_skill"]} WHERE skill_id = ANY(%s)
         ),
-        pool AS (
+        pool AS MATERIALIZED (
             SELECT id FROM occ UNION SELECT id FROM sk UNION {near_sql}
         ),
-        kept AS MATERIALIZED (
-            SELECT id FROM pool WHERE id IN ({visible_sql})
-        ),
+        kept AS MATERIALIZED (SELECT v.id FROM ({visible_sql}) v (id)),
         skill_counts AS (
             SELECT s.offer_id AS id,
                 array_agg(s.skill_id) FILTER (WHERE s.required AND s.skill_id = ANY(%s))
