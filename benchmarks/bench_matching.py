@@ -10,6 +10,11 @@ the SQL statement that gathers, scores and ranks, then the reading of the 20
 profiles and the writing of their reasons. Once to warm up, then `--runs`
 times; prints p50 / p95 / max per run and the medians across runs.
 
+The dataset's communes have no position: for the time of the run they get
+the fictitious ones of `bench_offer_search.synthetic_coordinates` (around
+their département's centre), removed at the end; do not run it at the same
+time as the offer search benchmark.
+
 Two CV banks:
 
 - « tel que généré »: each offer's organisation sees the candidates who
@@ -165,6 +170,14 @@ def main(argv=None):
     import django
 
     django.setup()
+    from benchmarks.bench_offer_search import synthetic_coordinates
+
+    # The dataset's communes have no position: fictitious ones for the run.
+    with synthetic_coordinates():
+        run(arguments)
+
+
+def run(arguments):
     from django.db import transaction
 
     from ancrage.jobs import matching
