@@ -35,6 +35,17 @@ from django.db import connection  # noqa: E402
 
 from benchmarks.filieres import FILIERES  # noqa: E402
 from benchmarks.generate_gpec import clear_gpec, create_gpec, gpec_done  # noqa: E402
+from benchmarks.generate_jobs import (  # noqa: E402
+    applications_done,
+    candidates_done,
+    clear_applications,
+    clear_candidates,
+    clear_offers,
+    create_applications,
+    create_candidates,
+    create_offers,
+    offers_done,
+)
 from benchmarks.generate_matrix import (  # noqa: E402
     clear_profiles,
     clear_vocabularies,
@@ -73,14 +84,22 @@ class Scale:
     smallest_cluster: int
     networked_clusters: int  # clusters in the national network
     profile_share: float  # active memberships with a matrix profile
+    # Job boards (issue 7): offers on the boards, past ones, candidates, applications.
+    offers: int = 0
+    closed_offers: int = 0
+    candidates: int = 0
+    applications: int = 0
 
 
 SCALES = {
     # France Clusters' figure (DESIGN.md, section 1; issue 4): 162 clusters,
     # 60,000 organisations, the largest cluster with 800 active members.
-    "national": Scale(162, (2, 5), 60_000, 0.18, 800, 150, 162, 0.85),
+    # Issue 7: 50,000 offers on the boards, 100,000 candidates, 150,000 applications.
+    "national": Scale(
+        162, (2, 5), 60_000, 0.18, 800, 150, 162, 0.85, 50_000, 20_000, 100_000, 150_000
+    ),
     # A quick run for development and tests.
-    "small": Scale(12, (2, 5), 600, 0.18, 100, 30, 12, 0.85),
+    "small": Scale(12, (2, 5), 600, 0.18, 100, 30, 12, 0.85, 1_000, 400, 2_000, 3_000),
 }
 
 FIRST_NAMES = ["Camille", "Dominique", "Claude", "Alix", "Sacha", "Morgane", "Yann", "Maël"]
@@ -229,15 +248,28 @@ STEPS = [
     Step("profils de la matrice", profiles_done, clear_profiles, create_profiles),
     Step("enquêtes : 4 vagues de baromètre", surveys_done, clear_surveys, create_surveys),
     Step("GPEC : 2 déclarations par adhérent", gpec_done, clear_gpec, create_gpec),
+    Step("bourse d'emploi : offres", offers_done, clear_offers, create_offers),
+    Step("bourse d'emploi : candidats", candidates_done, clear_candidates, create_candidates),
+    Step(
+        "bourse d'emploi : candidatures",
+        applications_done,
+        clear_applications,
+        create_applications,
+    ),
 ]
+# What `python -m benchmarks.generate_jobs` runs alone.
+JOB_STEPS = STEPS[-3:]
 
 
-def generate(scale, out=print):
+def generate(scale, out=print, only=None):
+    """Run the steps (`only` those, when given) whose data is not complete."""
     from django.core.management import call_command
     from django.db import transaction
 
     call_command("migrate", verbosity=0)
     for position, step in enumerate(STEPS):
+        if only is not None and step not in only:
+            continue
         if step.done(scale):
             out(f"{step.name} : déjà complet")
             continue
@@ -253,11 +285,16 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", choices=sorted(SCALES), default="national")
     arguments = parser.parse_args(argv)
+    refuse_default_var_dir(parser)
+    generate(SCALES[arguments.scale])
+
+
+def refuse_default_var_dir(parser):
+    """Never the development database: the benchmarks want a folder of their own."""
     from django.conf import settings
 
     if settings.LOCAL and Path(settings.VAR_DIR).resolve() == (BASE_DIR / "var").resolve():
         parser.error("donnez un dossier à part : ANCRAGE_VAR_DIR=/tmp/var-bench …")
-    generate(SCALES[arguments.scale])
 
 
 if __name__ == "__main__":

@@ -58,10 +58,13 @@ def clear_organisations():
     from ancrage.tenders.models import Tender
     from benchmarks.generate import SLUG_PREFIX, bench_organisations, sql_delete
     from benchmarks.generate_gpec import clear_gpec
+    from benchmarks.generate_jobs import clear_candidates, clear_offers
     from benchmarks.generate_matrix import clear_profiles
     from benchmarks.generate_surveys import clear_surveys
 
     Tender.objects.filter(cluster__slug__startswith=SLUG_PREFIX).delete()
+    clear_candidates()  # their views point to organisations
+    clear_offers()
     clear_gpec()  # facts point to organisations
     clear_surveys()  # invitees point to organisations
     clear_profiles()
