@@ -279,7 +279,8 @@ class Referentiel:
 def members_for_offers():
     """[(organisation, cluster, commune, name, weight)] of the active
     memberships of the benchmark clusters, the larger organisations
-    publishing more; {organisation: [clusters]}; {organisation: matrix métier}."""
+    publishing more; {organisation: [clusters]}; {(organisation, cluster):
+    matrix métier}."""
     from ancrage.matrix.models import MatrixProfile
     from ancrage.organisations.models import Membership
 
@@ -298,11 +299,14 @@ def members_for_offers():
         weight = (headcount or 10) ** 0.5 * (1 if kind == "company" else 0.3)
         rows.append((organisation, cluster, commune, name, weight))
         clusters_of[organisation].append(cluster)
-    metiers = dict(
-        MatrixProfile.objects.filter(membership__in=memberships).values_list(
-            "membership__organisation_id", "occupation__occupation_id"
+    metiers = {
+        (organisation, cluster): occupation
+        for organisation, cluster, occupation in MatrixProfile.objects.filter(
+            membership__in=memberships
+        ).values_list(
+            "membership__organisation_id", "membership__cluster_id", "occupation__occupation_id"
         )
-    )
+    }
     return rows, clusters_of, metiers
 
 
@@ -420,7 +424,7 @@ def create_offers(scale, rng):
         organisation, cluster, home, org_name, _weight = rows[pick]
         active = index < scale.offers
         status = "publiee" if active else weighted(rng, HISTORY)
-        metier = metiers.get(organisation)
+        metier = metiers.get((organisation, cluster))
         occupation = (
             metier
             if metier and rng.random() < 0.5 and metier in refs.skills
