@@ -8,6 +8,7 @@ The demo member account (Chaudronnerie de l'Estuaire) has a published offer
 and a draft."""
 
 import datetime
+import logging
 import random
 from collections import defaultdict
 from decimal import Decimal
@@ -463,6 +464,8 @@ def _save_profiles(drawn, pdf_for):
             profile.user, profile, skills, profile.commune.name, experience, education
         )
         if profile.user_id in pdf_for:
+            # WeasyPrint logs each step at INFO: not on the demo's console.
+            logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
             profile.cv = FileFactory(
                 text=profile.cv_text,
                 name=f"CV {profile.user.first_name} {profile.user.last_name}.pdf",
