@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from ancrage.accounts.factories import UserFactory
 from ancrage.clusters.factories import ClusterFactory
+from ancrage.jobs.consent import consent_text
 from ancrage.jobs.models import (
     Application,
     CandidateProfile,
@@ -88,11 +89,7 @@ class ConsentFactory(factory.django.DjangoModelFactory):
 
     profile = factory.SubFactory(CandidateProfileFactory)
     cluster = factory.SubFactory(ClusterFactory)
-    text = factory.LazyAttribute(
-        lambda o: (
-            f"J'accepte que les adhérents de {o.cluster.name} consultent mon profil et mon CV."
-        )
-    )
+    text = factory.LazyAttribute(lambda o: consent_text(o.cluster))
 
 
 class ApplicationFactory(factory.django.DjangoModelFactory):
