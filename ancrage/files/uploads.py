@@ -8,6 +8,7 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -82,8 +83,11 @@ def store_pdf(upload, user):
 
 
 def discard(stored):
-    """Delete a File and what the storage holds for it."""
-    if stored is None:
+    """Delete a File, and what the storage holds for it once the transaction
+    commits (a rollback keeps both)."""
+    if stored is None or stored.pk is None:
         return
-    stored.file.delete(save=False)
+    storage, name = stored.file.storage, stored.file.name
     stored.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

@@ -12,6 +12,7 @@ An offer is published at the moment its first current publication was
 decided (or submitted, on a board that moderates after publication)."""
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
@@ -26,6 +27,8 @@ from ancrage.jobs.models import Publication, SavedSearch
 from ancrage.jobs.search_forms import OfferSearchForm, as_querydict
 from ancrage.jobs.views.public import offer_url
 from ancrage.outbox.services import queue_email
+
+logger = logging.getLogger(__name__)
 
 # The offers listed in one email; a link to the search shows the others.
 MAX_LISTED = 20
@@ -104,20 +107,30 @@ def send(saved, offers, count):
     queue_email("jobs_alert", saved.user.email, context)
 
 
+def _alert(saved, now, today):
+    """Send `saved`'s alert if it has new offers; 1 if an email went out."""
+    offers = new_offers(saved, now, today=today)
+    if offers is None:
+        return 0
+    listed = list(offers[:MAX_LISTED])
+    sent = 0
+    if listed:
+        count = offers.count() if len(listed) == MAX_LISTED else len(listed)
+        send(saved, listed, count)
+        sent = 1
+    SavedSearch.objects.filter(pk=saved.pk).update(last_sent_at=now)
+    return sent
+
+
 def run(today=None):
     """Send the alerts due `today`; a one-line French summary."""
     now = timezone.now()
     sent = 0
     for saved in due(today):
-        offers = new_offers(saved, now, today=today)
-        if offers is None:
-            continue
-        listed = list(offers[:MAX_LISTED])
-        if listed:
-            count = offers.count() if len(listed) == MAX_LISTED else len(listed)
-            send(saved, listed, count)
-            sent += 1
-        SavedSearch.objects.filter(pk=saved.pk).update(last_sent_at=now)
+        try:
+            sent += _alert(saved, now, today)
+        except Exception:  # one broken search must not stop the others' alerts
+            logger.exception("Saved search %s: alert failed", saved.pk)
     if not sent:
         return _("Alertes des recherches enregistrées : aucune offre nouvelle.")
     return ngettext(

@@ -14,7 +14,9 @@ def consent_text(cluster):
     it is the record of what they agreed to)."""
     return (
         f"J'accepte que les entreprises adhérentes de {cluster.name} consultent mon profil "
-        "de candidat et mon CV dans leur CVthèque, jusqu'à ce que je retire mon accord. "
+        "de candidat et mon CV dans leur CVthèque, et que l'équipe du cluster voie mon titre, "
+        "mes métiers et ma commune pour me signaler des offres et des événements de "
+        "recrutement, jusqu'à ce que je retire mon accord. "
         "Chaque consultation est enregistrée et m'est montrée. Mon profil quitte la "
         "CVthèque deux ans après ma dernière activité."
     )

@@ -15,10 +15,8 @@ from ancrage.jobs.models import Application, CandidateProfile
 
 
 def discard_application(application):
-    """Delete one application and its cover letter file."""
-    letter = application.cover_letter
+    """Delete one application; its cover letter goes with it (signals)."""
     application.delete()
-    uploads.discard(letter)
 
 
 def has_other_roles(user):

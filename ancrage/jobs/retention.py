@@ -128,10 +128,12 @@ def expire(today):
     """Empty the profiles inactive for two years whose candidate was warned at
     least 30 days ago (a profile never warned is warned first)."""
     limit = _start_of(today - timedelta(days=KEEP_DAYS))
+    # A deactivated account is never warned (no email goes to it): its
+    # profile is emptied at the limit all the same.
     profiles = holding_data(
-        CandidateProfile.objects.filter(
-            last_activity_at__lt=limit,
-            expiry_warned_on__lte=today - timedelta(days=WARN_DAYS_BEFORE),
+        CandidateProfile.objects.filter(last_activity_at__lt=limit).filter(
+            Q(expiry_warned_on__lte=today - timedelta(days=WARN_DAYS_BEFORE))
+            | Q(user__is_active=False)
         )
     ).select_related("cv")
     count = 0

@@ -65,7 +65,7 @@ def test_an_encrypted_pdf_is_refused():
     assert "mot de passe" in message
 
 
-def test_store_and_discard_keep_the_storage_clean():
+def test_store_and_discard_keep_the_storage_clean(django_capture_on_commit_callbacks):
     user = UserFactory()
     stored, text = store_pdf(upload(pdf_bytes("Chaudronnerie"), name="Mon CV.pdf"), user)
     assert stored.name == "Mon CV.pdf"
@@ -82,6 +82,16 @@ def test_store_and_discard_keep_the_storage_clean():
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     response.file_to_stream.close()
 
-    discard(stored)
+    with django_capture_on_commit_callbacks(execute=True):
+        discard(stored)
     assert not storage.exists(name)
     assert not File.objects.exists()
+
+
+def test_a_rollback_keeps_the_stored_file(django_capture_on_commit_callbacks):
+    stored, _text = store_pdf(upload(pdf_bytes()), UserFactory())
+    storage, name = stored.file.storage, stored.file.name
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        discard(stored)
+    assert len(callbacks) == 1  # the storage is emptied only after the commit
+    assert storage.exists(name)

@@ -233,3 +233,21 @@ def test_inactive_users_and_broken_searches_get_nothing(cast, alpha):
     published(cast.cluster_a, alpha, "Soudeur", ago(hours=2))
     alerts.run()
     assert sent() == []
+
+
+def test_one_broken_search_does_not_stop_the_others(cast, alpha, monkeypatch):
+    SavedSearchFactory(user=cast.candidate, name="Cassée", last_sent_at=ago(days=1))
+    SavedSearchFactory(
+        user=cast.candidate, name="Soudage", query={"q": "soudeur"}, last_sent_at=ago(days=1)
+    )
+    published(cast.cluster_a, alpha, "Soudeurs TIG", ago(hours=5))
+    real = alerts.new_offers
+
+    def new_offers(saved, *args, **kwargs):
+        if saved.name == "Cassée":
+            raise RuntimeError("boom")
+        return real(saved, *args, **kwargs)
+
+    monkeypatch.setattr(alerts, "new_offers", new_offers)
+    assert alerts.run() == "Alertes des recherches enregistrées : 1 courriel envoyé."
+    assert len(sent()) == 1

@@ -59,7 +59,9 @@ def encrypted_pdf():
     return buffer.getvalue()
 
 
-def test_upload_suggest_skills_add_them_replace_and_delete(candidate, cast):
+def test_upload_suggest_skills_add_them_replace_and_delete(
+    candidate, cast, django_capture_on_commit_callbacks
+):
     rome = machining.build()
     response = upload(candidate, pdf_bytes(CV_TEXT), "Mon CV.pdf")
     assert response["Location"] == reverse("jobs_candidate:cv")
@@ -94,7 +96,8 @@ def test_upload_suggest_skills_add_them_replace_and_delete(candidate, cast):
     assert File.objects.count() == 1
 
     second = profile.cv
-    response = candidate.post(reverse("jobs_candidate:cv_delete"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = candidate.post(reverse("jobs_candidate:cv_delete"))
     assert response["Location"] == reverse("jobs_candidate:cv")
     profile.refresh_from_db()
     assert profile.cv is None and profile.cv_text == ""

@@ -105,7 +105,7 @@ def test_wrong_password_deletes_nothing(candidate, cast):
     assert AuditEntry.objects.filter(action=AuditEntry.Action.LOGIN_FAILED).exists()
 
 
-def test_delete_my_account(client, cast):
+def test_delete_my_account(client, cast, django_capture_on_commit_callbacks):
     user = cast.candidate
     user.set_password("mon mot de passe")
     user.save()
@@ -115,7 +115,8 @@ def test_delete_my_account(client, cast):
     storage = profile.cv.file.storage
     other = ApplicationFactory()  # another candidate's, untouched
 
-    response = client.post(reverse("jobs_candidate:delete"), {"password": "mon mot de passe"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("jobs_candidate:delete"), {"password": "mon mot de passe"})
     assert response.status_code == 200
     assert "Votre compte et toutes vos données de candidat" in text(response)
     assert not User.objects.filter(pk=user.pk).exists()

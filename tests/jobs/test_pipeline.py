@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from ancrage.accounts.models import AuditEntry
 from ancrage.files.factories import FileFactory
+from ancrage.files.models import File
 from ancrage.jobs import applications
 from ancrage.jobs.factories import CandidateProfileFactory, OfferFactory
 from ancrage.jobs.models import Application, ApplicationNote, ProfileView
@@ -260,3 +261,26 @@ def test_the_pipeline_reads_in_a_fixed_number_of_queries(
         member.get(reverse("jobs_pipeline:index"))
     with django_assert_max_num_queries(15):
         member.get(reverse("jobs_company:list"))
+
+
+def test_a_withdrawn_application_no_longer_opens_the_candidates_files(member, cast):
+    item = application(cast, cover_letter=FileFactory(name="lettre.pdf"))
+    profile = item.candidate
+    profile.cv = FileFactory()
+    profile.save()
+    Application.objects.filter(pk=item.pk).update(status=Status.WITHDRAWN)
+    assert member.get(reverse("jobs_pipeline:cv", args=[item.pk])).status_code == 404
+    assert member.get(reverse("jobs_pipeline:cover_letter", args=[item.pk])).status_code == 404
+    assert not ProfileView.objects.exists()
+
+
+def test_an_application_deleted_with_its_offer_takes_its_letter(
+    cast, django_capture_on_commit_callbacks
+):
+    letter = FileFactory(name="lettre.pdf")
+    storage, name = letter.file.storage, letter.file.name
+    item = application(cast, cover_letter=letter)
+    with django_capture_on_commit_callbacks(execute=True):
+        item.offer.delete()
+    assert not File.objects.filter(pk=letter.pk).exists()
+    assert not storage.exists(name)

@@ -133,3 +133,13 @@ def test_applications_of_ended_recruitments_are_deleted_after_3_months():
     assert not File.objects.filter(pk=letter.pk).exists()
     # The candidates' accounts and profiles stay.
     assert CandidateProfile.objects.filter(pk=gone.candidate_id).exists()
+
+
+def test_a_deactivated_account_is_emptied_without_a_warning():
+    gone = profile_inactive_since(TODAY - timedelta(days=731))
+    type(gone.user).objects.filter(pk=gone.user_id).update(is_active=False)
+    retention.run(TODAY)
+    gone.refresh_from_db()
+    assert gone.cv is None and gone.cv_text == ""
+    assert not Consent.objects.filter(profile=gone, withdrawn_at__isnull=True).exists()
+    assert not OutgoingEmail.objects.exists()

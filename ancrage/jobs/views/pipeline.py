@@ -186,10 +186,15 @@ def _query_dict(text):
     return QueryDict(text[:500])
 
 
-def application_of(request, pk):
-    """The organisation's application `pk`, with what its page shows, or 404."""
+def application_of(request, pk, *, files=False):
+    """The organisation's application `pk`, with what its page shows, or 404.
+    With `files`: only while the candidate has not withdrawn it (a withdrawn
+    application no longer opens the candidate's CV or letter)."""
+    applications = _applications(request)
+    if files:
+        applications = applications.exclude(status=Application.Status.WITHDRAWN)
     return get_object_or_404(
-        _applications(request).select_related(
+        applications.select_related(
             "offer__organisation",
             "offer__commune",
             "candidate__user",
@@ -320,7 +325,7 @@ def _filename(prefix, profile):
 @member_required
 @require_safe
 def cover_letter(request, pk):
-    application = application_of(request, pk)
+    application = application_of(request, pk, files=True)
     if application.cover_letter is None:
         raise Http404
     audit.record(
@@ -336,7 +341,7 @@ def cover_letter(request, pk):
 @member_required
 @require_safe
 def cv(request, pk):
-    application = application_of(request, pk)
+    application = application_of(request, pk, files=True)
     profile = application.candidate
     if profile.cv is None:
         raise Http404
