@@ -11,311 +11,681 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('clusters', '0002_cluster_matrix_max_skills'),
-        ('files', '0001_initial'),
-        ('jobs', '0001_initial'),
-        ('organisations', '0004_contact_recorded_by_cluster'),
-        ('referentiel', '0003_vocabulary_official_items_once'),
-        ('territory', '0001_initial'),
+        ("clusters", "0002_cluster_matrix_max_skills"),
+        ("files", "0001_initial"),
+        ("jobs", "0001_initial"),
+        ("organisations", "0004_contact_recorded_by_cluster"),
+        ("referentiel", "0003_vocabulary_official_items_once"),
+        ("territory", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('message', models.TextField(blank=True, verbose_name='message au recruteur')),
-                ('status', models.CharField(choices=[('nouvelle', 'nouvelle'), ('vue', 'vue'), ('preselection', 'présélectionnée'), ('entretien', 'entretien'), ('embauche', 'embauché(e)'), ('refusee', 'non retenue'), ('retiree', 'retirée par le candidat')], default='nouvelle', max_length=12, verbose_name='état')),
-                ('refusal_reason', models.CharField(blank=True, choices=[('competences', 'Les compétences demandées ne sont pas réunies'), ('experience', "L'expérience ne correspond pas au poste"), ('pourvu', 'Le poste a été pourvu'), ('sans_reponse', "Le candidat n'a pas répondu"), ('lieu', 'Le lieu de travail ne convient pas'), ('disponibilite', 'Les disponibilités ne correspondent pas'), ('autre', 'Autre motif')], max_length=13, verbose_name='motif')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='reçue le')),
-                ('status_changed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('reminded_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("message", models.TextField(blank=True, verbose_name="message au recruteur")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("nouvelle", "nouvelle"),
+                            ("vue", "vue"),
+                            ("preselection", "présélectionnée"),
+                            ("entretien", "entretien"),
+                            ("embauche", "embauché(e)"),
+                            ("refusee", "non retenue"),
+                            ("retiree", "retirée par le candidat"),
+                        ],
+                        default="nouvelle",
+                        max_length=12,
+                        verbose_name="état",
+                    ),
+                ),
+                (
+                    "refusal_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("competences", "Les compétences demandées ne sont pas réunies"),
+                            ("experience", "L'expérience ne correspond pas au poste"),
+                            ("pourvu", "Le poste a été pourvu"),
+                            ("sans_reponse", "Le candidat n'a pas répondu"),
+                            ("lieu", "Le lieu de travail ne convient pas"),
+                            ("disponibilite", "Les disponibilités ne correspondent pas"),
+                            ("autre", "Autre motif"),
+                        ],
+                        max_length=13,
+                        verbose_name="motif",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="reçue le"
+                    ),
+                ),
+                ("status_changed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("reminded_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'verbose_name': 'candidature',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "candidature",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ApplicationEvent',
+            name="ApplicationEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('nouvelle', 'nouvelle'), ('vue', 'vue'), ('preselection', 'présélectionnée'), ('entretien', 'entretien'), ('embauche', 'embauché(e)'), ('refusee', 'non retenue'), ('retiree', 'retirée par le candidat')], max_length=12)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('email_subject', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("nouvelle", "nouvelle"),
+                            ("vue", "vue"),
+                            ("preselection", "présélectionnée"),
+                            ("entretien", "entretien"),
+                            ("embauche", "embauché(e)"),
+                            ("refusee", "non retenue"),
+                            ("retiree", "retirée par le candidat"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("email_subject", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ApplicationNote',
+            name="ApplicationNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='note')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="note")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='CandidateProfile',
+            name="CandidateProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('headline', models.CharField(blank=True, max_length=150, verbose_name='titre du profil')),
-                ('summary', models.TextField(blank=True, verbose_name='présentation')),
-                ('qualification', models.CharField(blank=True, choices=[('0', 'Sans diplôme'), ('3', 'CAP, BEP (niveau 3)'), ('4', 'Baccalauréat (niveau 4)'), ('5', 'Bac + 2 : BTS, DEUST… (niveau 5)'), ('6', 'Bac + 3 : licence, BUT (niveau 6)'), ('7', 'Bac + 5 : master, ingénieur (niveau 7)'), ('8', 'Doctorat (niveau 8)')], max_length=1, verbose_name='niveau de qualification')),
-                ('languages', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=40), blank=True, default=list, size=None, verbose_name='langues')),
-                ('mobility_km', models.PositiveSmallIntegerField(default=30, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1000)], verbose_name='mobilité (km)')),
-                ('contracts', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('cdi', 'CDI'), ('cdd', 'CDD'), ('interim', 'Intérim'), ('alternance', 'Alternance ou apprentissage'), ('stage', 'Stage'), ('vie', 'VIE'), ('freelance', 'Freelance')], max_length=10), blank=True, default=list, size=None, verbose_name='contrats recherchés')),
-                ('available_from', models.DateField(blank=True, null=True, verbose_name='disponible à partir du')),
-                ('cv_text', models.TextField(blank=True, verbose_name='texte du CV')),
-                ('search_document', models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('headline', config='french_unaccent', weight='A'), '||', django.contrib.postgres.search.SearchVector('summary', config='french_unaccent', weight='B'), django.contrib.postgres.search.SearchConfig('french_unaccent')), '||', django.contrib.postgres.search.SearchVector('cv_text', config='french_unaccent', weight='C'), django.contrib.postgres.search.SearchConfig('french_unaccent')), output_field=django.contrib.postgres.search.SearchVectorField())),
-                ('last_activity_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='dernière activité')),
-                ('expiry_warned_on', models.DateField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "headline",
+                    models.CharField(blank=True, max_length=150, verbose_name="titre du profil"),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="présentation")),
+                (
+                    "qualification",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("0", "Sans diplôme"),
+                            ("3", "CAP, BEP (niveau 3)"),
+                            ("4", "Baccalauréat (niveau 4)"),
+                            ("5", "Bac + 2 : BTS, DEUST… (niveau 5)"),
+                            ("6", "Bac + 3 : licence, BUT (niveau 6)"),
+                            ("7", "Bac + 5 : master, ingénieur (niveau 7)"),
+                            ("8", "Doctorat (niveau 8)"),
+                        ],
+                        max_length=1,
+                        verbose_name="niveau de qualification",
+                    ),
+                ),
+                (
+                    "languages",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(max_length=40),
+                        blank=True,
+                        default=list,
+                        size=None,
+                        verbose_name="langues",
+                    ),
+                ),
+                (
+                    "mobility_km",
+                    models.PositiveSmallIntegerField(
+                        default=30,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(1000),
+                        ],
+                        verbose_name="mobilité (km)",
+                    ),
+                ),
+                (
+                    "contracts",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(
+                            choices=[
+                                ("cdi", "CDI"),
+                                ("cdd", "CDD"),
+                                ("interim", "Intérim"),
+                                ("alternance", "Alternance ou apprentissage"),
+                                ("stage", "Stage"),
+                                ("vie", "VIE"),
+                                ("freelance", "Freelance"),
+                            ],
+                            max_length=10,
+                        ),
+                        blank=True,
+                        default=list,
+                        size=None,
+                        verbose_name="contrats recherchés",
+                    ),
+                ),
+                (
+                    "available_from",
+                    models.DateField(blank=True, null=True, verbose_name="disponible à partir du"),
+                ),
+                ("cv_text", models.TextField(blank=True, verbose_name="texte du CV")),
+                (
+                    "search_document",
+                    models.GeneratedField(
+                        db_persist=True,
+                        expression=django.contrib.postgres.search.CombinedSearchVector(
+                            django.contrib.postgres.search.CombinedSearchVector(
+                                django.contrib.postgres.search.SearchVector(
+                                    "headline", config="french_unaccent", weight="A"
+                                ),
+                                "||",
+                                django.contrib.postgres.search.SearchVector(
+                                    "summary", config="french_unaccent", weight="B"
+                                ),
+                                django.contrib.postgres.search.SearchConfig("french_unaccent"),
+                            ),
+                            "||",
+                            django.contrib.postgres.search.SearchVector(
+                                "cv_text", config="french_unaccent", weight="C"
+                            ),
+                            django.contrib.postgres.search.SearchConfig("french_unaccent"),
+                        ),
+                        output_field=django.contrib.postgres.search.SearchVectorField(),
+                    ),
+                ),
+                (
+                    "last_activity_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="dernière activité"
+                    ),
+                ),
+                ("expiry_warned_on", models.DateField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'profil de candidat',
+                "verbose_name": "profil de candidat",
             },
         ),
         migrations.CreateModel(
-            name='Consent',
+            name="Consent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='texte accepté')),
-                ('given_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="texte accepté")),
+                ("given_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("withdrawn_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'ordering': ['-given_at', '-pk'],
+                "ordering": ["-given_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='EducationLine',
+            name="EducationLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='diplôme ou formation')),
-                ('school', models.CharField(blank=True, max_length=150, verbose_name='établissement')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1950), django.core.validators.MaxValueValidator(2100)], verbose_name="année d'obtention")),
-                ('qualification', models.CharField(blank=True, choices=[('0', 'Sans diplôme'), ('3', 'CAP, BEP (niveau 3)'), ('4', 'Baccalauréat (niveau 4)'), ('5', 'Bac + 2 : BTS, DEUST… (niveau 5)'), ('6', 'Bac + 3 : licence, BUT (niveau 6)'), ('7', 'Bac + 5 : master, ingénieur (niveau 7)'), ('8', 'Doctorat (niveau 8)')], max_length=1, verbose_name='niveau')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="diplôme ou formation")),
+                (
+                    "school",
+                    models.CharField(blank=True, max_length=150, verbose_name="établissement"),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1950),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="année d'obtention",
+                    ),
+                ),
+                (
+                    "qualification",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("0", "Sans diplôme"),
+                            ("3", "CAP, BEP (niveau 3)"),
+                            ("4", "Baccalauréat (niveau 4)"),
+                            ("5", "Bac + 2 : BTS, DEUST… (niveau 5)"),
+                            ("6", "Bac + 3 : licence, BUT (niveau 6)"),
+                            ("7", "Bac + 5 : master, ingénieur (niveau 7)"),
+                            ("8", "Doctorat (niveau 8)"),
+                        ],
+                        max_length=1,
+                        verbose_name="niveau",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-year', 'pk'],
+                "ordering": ["-year", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ExperienceLine',
+            name="ExperienceLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='poste')),
-                ('employer', models.CharField(blank=True, max_length=150, verbose_name='employeur')),
-                ('start', models.DateField(verbose_name='début')),
-                ('end', models.DateField(blank=True, null=True, verbose_name='fin')),
-                ('description', models.TextField(blank=True, verbose_name='missions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="poste")),
+                (
+                    "employer",
+                    models.CharField(blank=True, max_length=150, verbose_name="employeur"),
+                ),
+                ("start", models.DateField(verbose_name="début")),
+                ("end", models.DateField(blank=True, null=True, verbose_name="fin")),
+                ("description", models.TextField(blank=True, verbose_name="missions")),
             ],
             options={
-                'ordering': ['-start', 'pk'],
+                "ordering": ["-start", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ProfileView',
+            name="ProfileView",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('what', models.CharField(choices=[('profil', 'profil'), ('cv', 'CV')], max_length=6)),
-                ('viewed_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "what",
+                    models.CharField(choices=[("profil", "profil"), ("cv", "CV")], max_length=6),
+                ),
+                ("viewed_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'ordering': ['-viewed_at', '-pk'],
+                "ordering": ["-viewed_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Relay',
+            name="Relay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('relayed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('recipients', models.PositiveIntegerField(verbose_name='destinataires')),
-                ('message', models.TextField(blank=True, verbose_name='message')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("relayed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("recipients", models.PositiveIntegerField(verbose_name="destinataires")),
+                ("message", models.TextField(blank=True, verbose_name="message")),
             ],
             options={
-                'ordering': ['-relayed_at', '-pk'],
+                "ordering": ["-relayed_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='SavedSearch',
+            name="SavedSearch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='nom de la recherche')),
-                ('query', models.JSONField(default=dict)),
-                ('frequency', models.CharField(choices=[('quotidienne', 'chaque jour'), ('hebdomadaire', 'chaque semaine'), ('jamais', "pas d'alerte")], default='quotidienne', max_length=12, verbose_name='alerte par courriel')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('last_sent_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="nom de la recherche")),
+                ("query", models.JSONField(default=dict)),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[
+                            ("quotidienne", "chaque jour"),
+                            ("hebdomadaire", "chaque semaine"),
+                            ("jamais", "pas d'alerte"),
+                        ],
+                        default="quotidienne",
+                        max_length=12,
+                        verbose_name="alerte par courriel",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("last_sent_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'verbose_name': 'recherche enregistrée',
-                'ordering': ['name', 'pk'],
+                "verbose_name": "recherche enregistrée",
+                "ordering": ["name", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='offer',
-            name='confirmation_asked_on',
+            model_name="offer",
+            name="confirmation_asked_on",
             field=models.DateField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='offer',
-            name='search_document',
-            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('title', config='french_unaccent', weight='A'), '||', django.contrib.postgres.search.SearchVector('description', config='french_unaccent', weight='B'), django.contrib.postgres.search.SearchConfig('french_unaccent')), output_field=django.contrib.postgres.search.SearchVectorField()),
+            model_name="offer",
+            name="search_document",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.contrib.postgres.search.CombinedSearchVector(
+                    django.contrib.postgres.search.SearchVector(
+                        "title", config="french_unaccent", weight="A"
+                    ),
+                    "||",
+                    django.contrib.postgres.search.SearchVector(
+                        "description", config="french_unaccent", weight="B"
+                    ),
+                    django.contrib.postgres.search.SearchConfig("french_unaccent"),
+                ),
+                output_field=django.contrib.postgres.search.SearchVectorField(),
+            ),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_document'], name='offer_search'),
+            model_name="offer",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["search_document"], name="offer_search"
+            ),
         ),
         migrations.AddField(
-            model_name='application',
-            name='cover_letter',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='files.file', verbose_name='lettre de motivation'),
+            model_name="application",
+            name="cover_letter",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="files.file",
+                verbose_name="lettre de motivation",
+            ),
         ),
         migrations.AddField(
-            model_name='application',
-            name='offer',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='applications', to='jobs.offer'),
+            model_name="application",
+            name="offer",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="applications",
+                to="jobs.offer",
+            ),
         ),
         migrations.AddField(
-            model_name='applicationevent',
-            name='application',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='jobs.application'),
+            model_name="applicationevent",
+            name="application",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="events",
+                to="jobs.application",
+            ),
         ),
         migrations.AddField(
-            model_name='applicationevent',
-            name='by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="applicationevent",
+            name="by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='applicationnote',
-            name='application',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='jobs.application'),
+            model_name="applicationnote",
+            name="application",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="notes",
+                to="jobs.application",
+            ),
         ),
         migrations.AddField(
-            model_name='applicationnote',
-            name='author',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="applicationnote",
+            name="author",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='candidateprofile',
-            name='commune',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='territory.commune', verbose_name='commune'),
+            model_name="candidateprofile",
+            name="commune",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="territory.commune",
+                verbose_name="commune",
+            ),
         ),
         migrations.AddField(
-            model_name='candidateprofile',
-            name='cv',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='files.file', verbose_name='CV'),
+            model_name="candidateprofile",
+            name="cv",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="files.file",
+                verbose_name="CV",
+            ),
         ),
         migrations.AddField(
-            model_name='candidateprofile',
-            name='occupations',
-            field=models.ManyToManyField(blank=True, related_name='+', to='referentiel.occupation', verbose_name='métiers recherchés'),
+            model_name="candidateprofile",
+            name="occupations",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="+",
+                to="referentiel.occupation",
+                verbose_name="métiers recherchés",
+            ),
         ),
         migrations.AddField(
-            model_name='candidateprofile',
-            name='skills',
-            field=models.ManyToManyField(blank=True, related_name='+', to='referentiel.skill', verbose_name='compétences'),
+            model_name="candidateprofile",
+            name="skills",
+            field=models.ManyToManyField(
+                blank=True, related_name="+", to="referentiel.skill", verbose_name="compétences"
+            ),
         ),
         migrations.AddField(
-            model_name='candidateprofile',
-            name='user',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='candidate_profile', to=settings.AUTH_USER_MODEL),
+            model_name="candidateprofile",
+            name="user",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="candidate_profile",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='application',
-            name='candidate',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='applications', to='jobs.candidateprofile'),
+            model_name="application",
+            name="candidate",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="applications",
+                to="jobs.candidateprofile",
+            ),
         ),
         migrations.AddField(
-            model_name='consent',
-            name='cluster',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='candidate_consents', to='clusters.cluster'),
+            model_name="consent",
+            name="cluster",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="candidate_consents",
+                to="clusters.cluster",
+            ),
         ),
         migrations.AddField(
-            model_name='consent',
-            name='profile',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to='jobs.candidateprofile'),
+            model_name="consent",
+            name="profile",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="consents",
+                to="jobs.candidateprofile",
+            ),
         ),
         migrations.AddField(
-            model_name='educationline',
-            name='profile',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='educations', to='jobs.candidateprofile'),
+            model_name="educationline",
+            name="profile",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="educations",
+                to="jobs.candidateprofile",
+            ),
         ),
         migrations.AddField(
-            model_name='experienceline',
-            name='profile',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='experiences', to='jobs.candidateprofile'),
+            model_name="experienceline",
+            name="profile",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="experiences",
+                to="jobs.candidateprofile",
+            ),
         ),
         migrations.AddField(
-            model_name='profileview',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisations.organisation'),
+            model_name="profileview",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="organisations.organisation",
+            ),
         ),
         migrations.AddField(
-            model_name='profileview',
-            name='profile',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='views', to='jobs.candidateprofile'),
+            model_name="profileview",
+            name="profile",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="views",
+                to="jobs.candidateprofile",
+            ),
         ),
         migrations.AddField(
-            model_name='profileview',
-            name='user',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="profileview",
+            name="user",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='relay',
-            name='offer',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='relays', to='jobs.offer'),
+            model_name="relay",
+            name="offer",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="relays", to="jobs.offer"
+            ),
         ),
         migrations.AddField(
-            model_name='relay',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='relays', to='organisations.organisation'),
+            model_name="relay",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="relays",
+                to="organisations.organisation",
+            ),
         ),
         migrations.AddField(
-            model_name='relay',
-            name='relayed_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="relay",
+            name="relayed_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='savedsearch',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='saved_searches', to=settings.AUTH_USER_MODEL),
+            model_name="savedsearch",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="saved_searches",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddIndex(
-            model_name='candidateprofile',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_document'], name='candidate_search'),
+            model_name="candidateprofile",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["search_document"], name="candidate_search"
+            ),
         ),
         migrations.AddIndex(
-            model_name='candidateprofile',
-            index=models.Index(fields=['last_activity_at'], name='candidate_activity'),
+            model_name="candidateprofile",
+            index=models.Index(fields=["last_activity_at"], name="candidate_activity"),
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['offer', 'status'], name='application_offer_status'),
+            model_name="application",
+            index=models.Index(fields=["offer", "status"], name="application_offer_status"),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.UniqueConstraint(fields=('offer', 'candidate'), name='application_unique'),
+            model_name="application",
+            constraint=models.UniqueConstraint(
+                fields=("offer", "candidate"), name="application_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='consent',
-            index=models.Index(condition=models.Q(('withdrawn_at__isnull', True)), fields=['cluster', 'profile'], name='consent_active'),
+            model_name="consent",
+            index=models.Index(
+                condition=models.Q(("withdrawn_at__isnull", True)),
+                fields=["cluster", "profile"],
+                name="consent_active",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consent',
-            constraint=models.UniqueConstraint(condition=models.Q(('withdrawn_at__isnull', True)), fields=('profile', 'cluster'), name='consent_active_unique'),
+            model_name="consent",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("withdrawn_at__isnull", True)),
+                fields=("profile", "cluster"),
+                name="consent_active_unique",
+            ),
         ),
         migrations.AddIndex(
-            model_name='profileview',
-            index=models.Index(fields=['profile', '-viewed_at'], name='profile_view_recent'),
+            model_name="profileview",
+            index=models.Index(fields=["profile", "-viewed_at"], name="profile_view_recent"),
         ),
     ]
