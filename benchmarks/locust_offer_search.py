@@ -143,11 +143,6 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=60, help="durée de chaque charge")
     parser.add_argument("--searches", type=int, default=500)
-    parser.add_argument(
-        "--gc-freeze",
-        action="store_true",
-        help="variante : les workers gèlent leurs objets une fois les index construits",
-    )
     arguments = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ancrage.settings")
     import django
@@ -205,9 +200,7 @@ def load(arguments, settings):
             "--workers",
             "2",
             "--config",
-            "python:benchmarks.gunicorn_offer_search_freeze"
-            if arguments.gc_freeze
-            else "python:ancrage.gunicorn_conf",
+            "python:ancrage.gunicorn_conf",
             "--log-level",
             "warning",
         ],

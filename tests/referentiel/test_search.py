@@ -395,11 +395,15 @@ def test_a_web_process_builds_every_index_when_it_starts(monkeypatch):
     assert indexes.get("occupation") is built  # not built again
 
 
-def test_gunicorn_workers_warm_up_in_the_background(monkeypatch):
+def test_gunicorn_workers_warm_up_then_freeze_in_the_background(monkeypatch):
     from ancrage import gunicorn_conf
     from ancrage.referentiel.search import indexes
 
-    called = threading.Event()
-    monkeypatch.setattr(indexes, "warm", called.set)
+    steps = []
+    frozen = threading.Event()
+    monkeypatch.setattr(indexes, "warm", lambda: steps.append("warm"))
+    monkeypatch.setattr(gunicorn_conf.gc, "freeze", lambda: (steps.append("freeze"), frozen.set()))
     gunicorn_conf.post_worker_init(worker=None)
-    assert called.wait(timeout=5)
+    assert frozen.wait(timeout=5)
+    # The indexes leave the collector's reach once built, not before.
+    assert steps == ["warm", "freeze"]
