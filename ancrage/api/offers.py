@@ -21,8 +21,9 @@ from rest_framework.permissions import AllowAny
 from ancrage.api.pagination import Pagination
 from ancrage.jobs import lifecycle, search
 from ancrage.jobs.models import Offer, OfferSkill
-from ancrage.jobs.search_forms import MAX_RADIUS_KM, OfferSearchForm, query_of
+from ancrage.jobs.search_forms import OfferSearchForm, query_of
 from ancrage.jobs.views.public import offer_url
+from ancrage.territory.forms import MAX_RADIUS_KM
 
 
 class OfferPagination(Pagination):

@@ -14,7 +14,6 @@ French message on its own field; what was typed stays in the form."""
 
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -22,17 +21,15 @@ from ancrage.clusters.forms import BootstrapForm
 from ancrage.jobs.models import Contract
 from ancrage.referentiel.forms import OccupationField, SkillMultipleField
 from ancrage.territory.distance import within
-from ancrage.territory.forms import CommuneField
+from ancrage.territory.forms import AroundCommuneForm
 
-MIN_RADIUS_KM = 1
-MAX_RADIUS_KM = 200
-DEFAULT_RADIUS_KM = 30
 MAX_TEXT = 200
-RADIUS_MESSAGE = _("Le rayon se donne en kilomètres, de 1 à 200 : par exemple 30.")
 SEARCH_CONFIG = "french_unaccent"
 
 
-class ProfileSearchForm(BootstrapForm, forms.Form):
+class ProfileSearchForm(BootstrapForm, AroundCommuneForm):
+    field_order = ["q", "occupation", "skills", "contract", "commune", "radius", "available"]
+
     q = forms.CharField(
         label=_("Mots-clés"),
         required=False,
@@ -62,14 +59,6 @@ class ProfileSearchForm(BootstrapForm, forms.Form):
             )
         },
     )
-    commune = CommuneField(label=_("Commune"), required=False)
-    radius = forms.IntegerField(
-        label=_("Rayon (km)"),
-        required=False,
-        help_text=_("Autour de la commune, de 1 à 200 km (30 km si vide)."),
-        error_messages={"invalid": RADIUS_MESSAGE},
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-    )
     available = forms.DateField(
         label=_("Disponible avant le"),
         required=False,
@@ -86,38 +75,6 @@ class ProfileSearchForm(BootstrapForm, forms.Form):
 
     def clean_q(self):
         return self.cleaned_data["q"].replace("\x00", "").strip()
-
-    def clean_radius(self):
-        radius = self.cleaned_data.get("radius")
-        if radius is not None and not MIN_RADIUS_KM <= radius <= MAX_RADIUS_KM:
-            raise ValidationError(RADIUS_MESSAGE, code="radius")
-        return radius
-
-    def clean(self):
-        data = super().clean()
-        commune = data.get("commune")
-        if commune is not None and (commune.latitude is None or commune.longitude is None):
-            self.add_error(
-                "commune",
-                ValidationError(
-                    _(
-                        "La position de « %(commune)s » n'est pas connue : "
-                        "choisissez une commune voisine."
-                    ),
-                    params={"commune": commune.name},
-                    code="no_location",
-                ),
-            )
-        elif commune is None and data.get("radius") is not None and "commune" not in self.errors:
-            self.add_error(
-                "commune",
-                ValidationError(
-                    _("Indiquez la commune autour de laquelle chercher."), code="no_commune"
-                ),
-            )
-        if commune is not None and data.get("radius") is None and "radius" not in self.errors:
-            data["radius"] = DEFAULT_RADIUS_KM
-        return data
 
     @property
     def near(self):

@@ -22,8 +22,9 @@ from django.utils import timezone
 
 from ancrage.jobs import lifecycle
 from ancrage.jobs.models import Contract, OfferSkill, Remote
-from ancrage.jobs.search_forms import DEFAULT_RADIUS_KM, Sort
+from ancrage.jobs.search_forms import Sort
 from ancrage.territory import distance
+from ancrage.territory.forms import DEFAULT_RADIUS_KM
 
 CONFIG = "french_unaccent"
 FACETS = {"contract": Contract, "remote": Remote}

@@ -22,14 +22,10 @@ from ancrage.clusters.models import Cluster
 from ancrage.core.widgets import Typed
 from ancrage.jobs.models import Contract, Remote
 from ancrage.referentiel.forms import ROME_CODE, OccupationField, SkillMultipleField
-from ancrage.territory.forms import CommuneField
+from ancrage.territory.forms import AroundCommuneForm
 
-MIN_RADIUS_KM = 1
-MAX_RADIUS_KM = 200
-DEFAULT_RADIUS_KM = 30
 MAX_SINCE_DAYS = 365
 MAX_TEXT = 200
-RADIUS_MESSAGE = _("Le rayon se donne en kilomètres, de 1 à 200 : par exemple 30.")
 SINCE_MESSAGE = _("Indiquez un nombre de jours, de 1 à 365.")
 SINCE_CHOICES = [
     ("", _("Peu importe")),
@@ -80,7 +76,20 @@ class SearchOccupationField(OccupationField):
         return super().to_python(value)
 
 
-class OfferSearchForm(BootstrapForm, forms.Form):
+class OfferSearchForm(BootstrapForm, AroundCommuneForm):
+    field_order = [
+        "q",
+        "occupation",
+        "skills",
+        "contract",
+        "commune",
+        "radius",
+        "remote",
+        "since",
+        "cluster",
+        "sort",
+    ]
+
     q = forms.CharField(
         label=_("Mots-clés"),
         required=False,
@@ -109,14 +118,6 @@ class OfferSearchForm(BootstrapForm, forms.Form):
                 "ou freelance."
             )
         },
-    )
-    commune = CommuneField(label=_("Commune"), required=False)
-    radius = forms.IntegerField(
-        label=_("Rayon (km)"),
-        required=False,
-        help_text=_("Autour de la commune, de 1 à 200 km (30 km si vide)."),
-        error_messages={"invalid": RADIUS_MESSAGE},
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     remote = forms.ChoiceField(
         label=_("Télétravail"),
@@ -151,43 +152,11 @@ class OfferSearchForm(BootstrapForm, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["contract"].widget.attrs["class"] = "form-check-input"
 
-    def clean_radius(self):
-        radius = self.cleaned_data.get("radius")
-        if radius is not None and not MIN_RADIUS_KM <= radius <= MAX_RADIUS_KM:
-            raise ValidationError(RADIUS_MESSAGE, code="radius")
-        return radius
-
     def clean_since(self):
         since = self.cleaned_data.get("since")
         if since is not None and not 1 <= since <= MAX_SINCE_DAYS:
             raise ValidationError(SINCE_MESSAGE, code="since")
         return since
-
-    def clean(self):
-        data = super().clean()
-        commune = data.get("commune")
-        if commune is not None and (commune.latitude is None or commune.longitude is None):
-            self.add_error(
-                "commune",
-                ValidationError(
-                    _(
-                        "La position de « %(commune)s » n'est pas connue : "
-                        "choisissez une commune voisine."
-                    ),
-                    params={"commune": commune.label},
-                    code="no_location",
-                ),
-            )
-        elif commune is None and data.get("radius") is not None and "commune" not in self.errors:
-            self.add_error(
-                "commune",
-                ValidationError(
-                    _("Indiquez la commune autour de laquelle chercher."), code="no_commune"
-                ),
-            )
-        if commune is not None and data.get("radius") is None and "radius" not in self.errors:
-            data["radius"] = DEFAULT_RADIUS_KM
-        return data
 
 
 def query_of(data):

@@ -30,6 +30,7 @@ In tests, post the INSEE code or the label as the field's value:
 
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
@@ -161,3 +162,56 @@ class CommuneField(ComboboxChoiceField):
 
     def code_of(self, commune):
         return commune.code
+
+
+MIN_RADIUS_KM = 1
+MAX_RADIUS_KM = 200
+DEFAULT_RADIUS_KM = 30
+RADIUS_MESSAGE = _("Le rayon se donne en kilomètres, de 1 à 200 : par exemple 30.")
+
+
+class AroundCommuneForm(forms.Form):
+    """A commune and a radius around it, for the searches (offers, CV bank):
+    a radius alone asks for the commune, a commune alone means 30 km around
+    it, a commune whose position is unknown says so."""
+
+    commune = CommuneField(label=_("Commune"), required=False)
+    radius = forms.IntegerField(
+        label=_("Rayon (km)"),
+        required=False,
+        help_text=_("Autour de la commune, de 1 à 200 km (30 km si vide)."),
+        error_messages={"invalid": RADIUS_MESSAGE},
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+    def clean_radius(self):
+        radius = self.cleaned_data.get("radius")
+        if radius is not None and not MIN_RADIUS_KM <= radius <= MAX_RADIUS_KM:
+            raise ValidationError(RADIUS_MESSAGE, code="radius")
+        return radius
+
+    def clean(self):
+        data = super().clean()
+        commune = data.get("commune")
+        if commune is not None and (commune.latitude is None or commune.longitude is None):
+            self.add_error(
+                "commune",
+                ValidationError(
+                    _(
+                        "La position de « %(commune)s » n'est pas connue : "
+                        "choisissez une commune voisine."
+                    ),
+                    params={"commune": commune.label},
+                    code="no_location",
+                ),
+            )
+        elif commune is None and data.get("radius") is not None and "commune" not in self.errors:
+            self.add_error(
+                "commune",
+                ValidationError(
+                    _("Indiquez la commune autour de laquelle chercher."), code="no_commune"
+                ),
+            )
+        if commune is not None and data.get("radius") is None and "radius" not in self.errors:
+            data["radius"] = DEFAULT_RADIUS_KM
+        return data

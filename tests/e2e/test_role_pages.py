@@ -14,7 +14,7 @@ from tests.e2e.session import log_in
     ("role", "heading"),
     [
         ("member_a", "Usinage Alpha"),
-        ("candidate", "Votre espace candidat"),
+        ("candidate", "Visibilité"),
         ("authority", "Région Bretagne"),
         ("staff_b", "Cluster Bêta"),
     ],
