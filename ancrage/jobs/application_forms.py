@@ -144,6 +144,10 @@ class RelayForm(BootstrapForm, forms.Form):
         error_messages={"max_length": _("Le message compte 5 000 caractères au plus.")},
     )
 
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
     def clean_addresses(self):
         emails, errors = relays.parse_addresses(self.cleaned_data["addresses"])
         if errors:
@@ -159,5 +163,14 @@ class RelayForm(BootstrapForm, forms.Form):
         if len(emails) > relays.MAX_RECIPIENTS:
             raise ValidationError(
                 _("%(count)s adresses : 500 au plus par envoi.") % {"count": len(emails)}
+            )
+        already = relays.recipients_today(self.organisation)
+        if already + len(emails) > relays.MAX_RECIPIENTS_PER_DAY:
+            raise ValidationError(
+                _(
+                    "Votre établissement a déjà relayé des offres à %(already)s adresses "
+                    "aujourd'hui : %(limit)s au plus par jour. Reprenez demain."
+                )
+                % {"already": already, "limit": "1 500"}
             )
         return emails

@@ -7,7 +7,7 @@ its candidate space and data."""
 
 from django.db import transaction
 
-from ancrage.accounts.models import User
+from ancrage.accounts.models import AuditEntry, User
 from ancrage.core.context import available_contexts
 from ancrage.files import uploads
 from ancrage.files.models import File
@@ -35,6 +35,10 @@ def erase_candidate(user):
         letters = Application.objects.filter(candidate=profile, cover_letter__isnull=False)
         file_ids.update(letters.values_list("cover_letter_id", flat=True))
         Application.objects.filter(candidate=profile).delete()
+        # The clusters' audit logs keep that the profile was viewed, not whose.
+        AuditEntry.objects.filter(
+            object_type=CandidateProfile._meta.label, object_id=str(profile.pk)
+        ).update(object_repr=f"profil de candidat n° {profile.pk} (supprimé)")
         profile.delete()
     files = list(File.objects.filter(pk__in=file_ids))
     for stored in files:

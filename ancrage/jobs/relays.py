@@ -15,7 +15,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ancrage.jobs import lifecycle
@@ -30,6 +31,9 @@ SCHOOL_KINDS = (
     Organisation.Kind.LYCEE,
 )
 MAX_RECIPIENTS = 500
+# The platform's address sends the relays: a school relays to at most this
+# many addresses a day, so that it cannot be used to send mass mail.
+MAX_RECIPIENTS_PER_DAY = 1500
 MAX_MESSAGE = 5000
 SEPARATORS = re.compile(r"[,;]")
 
@@ -73,6 +77,15 @@ def parse_addresses(text):
                 seen.add(key)
                 emails.append(value)
     return emails, errors
+
+
+def recipients_today(organisation):
+    """How many addresses `organisation` relayed offers to since midnight."""
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    total = Relay.objects.filter(organisation=organisation, relayed_at__gte=midnight).aggregate(
+        total=Sum("recipients")
+    )["total"]
+    return total or 0
 
 
 def relay(offer, organisation, by, addresses, message=""):

@@ -10,10 +10,12 @@ import zipfile
 import pytest
 from django.urls import reverse
 
+from ancrage.accounts import audit
 from ancrage.accounts.models import AuditEntry, User
 from ancrage.files.factories import FileFactory
 from ancrage.files.models import File
 from ancrage.jobs.candidate_profile import profile_for
+from ancrage.jobs.erase import erase_candidate
 from ancrage.jobs.factories import ApplicationFactory, ConsentFactory, SavedSearchFactory
 from ancrage.jobs.models import (
     Application,
@@ -146,3 +148,15 @@ def test_an_account_with_other_roles_keeps_them(client, cast):
     assert not user.is_candidate
     assert not CandidateProfile.objects.filter(user=user).exists()
     assert not File.objects.exists() and not Application.objects.exists()
+
+
+def test_erasure_leaves_no_name_in_the_clusters_audit_logs(cast):
+    profile = fill(cast.candidate, cast.cluster_a)
+    entry = audit.record(None, AuditEntry.Action.VIEW, profile, cluster=cast.cluster_a)
+    assert entry.object_repr == str(profile)
+
+    erase_candidate(cast.candidate)
+
+    entry.refresh_from_db()
+    assert entry.object_repr == f"profil de candidat n° {profile.pk} (supprimé)"
+    assert cast.candidate.last_name not in entry.object_repr

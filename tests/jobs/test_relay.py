@@ -137,3 +137,19 @@ def test_a_company_gets_a_403_that_says_why(client, cast):
     response = client.post(reverse("jobs_relay:relay", args=[stage.pk]), {"addresses": "a@x.fr"})
     assert response.status_code == 403
     assert not Relay.objects.exists()
+
+
+def test_a_school_relays_to_1500_addresses_a_day_at_most(teacher, cast, school):
+    stage = internship(cast)
+    Relay.objects.create(offer=stage, organisation=school, recipients=1400)
+    yesterday = Relay.objects.create(offer=stage, organisation=school, recipients=500)
+    Relay.objects.filter(pk=yesterday.pk).update(
+        relayed_at=yesterday.relayed_at - datetime.timedelta(days=1)
+    )
+    url = reverse("jobs_relay:relay", args=[stage.pk])
+    addresses = "\n".join(f"e{n}@etu.fr" for n in range(101))
+    html = teacher.post(url, {"addresses": addresses}).content.decode()
+    assert "déjà relayé des offres à 1400 adresses aujourd&#x27;hui" in html
+    assert not OutgoingEmail.objects.exists()
+    teacher.post(url, {"addresses": "\n".join(f"e{n}@etu.fr" for n in range(100))})
+    assert OutgoingEmail.objects.count() == 100

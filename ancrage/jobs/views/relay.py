@@ -67,7 +67,7 @@ def relay(request, offer_pk):
         return _not_school(request)
     offer = get_object_or_404(_offers(organisation), pk=offer_pk)
     offer.url = offer_url(offer)
-    form = RelayForm(request.POST or None)
+    form = RelayForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         record = relays.relay(
             offer,
