@@ -13,7 +13,8 @@ import pytest
 
 from ancrage.accounts.factories import UserFactory
 from ancrage.clusters.factories import ClusterFactory, ClusterStaffFactory
-from ancrage.demo.jobs import CANDIDATES_PER_CLUSTER, DEMO_CANDIDATE, REFUSAL, load_offers
+from ancrage.demo.candidates import CANDIDATES_PER_CLUSTER, DEMO_CANDIDATE
+from ancrage.demo.jobs import REFUSAL, load_offers
 from ancrage.demo.stories import ESTUARY_SIREN
 from ancrage.jobs import lifecycle
 from ancrage.jobs.consent import consent_text
