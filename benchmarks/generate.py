@@ -34,18 +34,16 @@ django.setup()
 from django.db import connection  # noqa: E402
 
 from benchmarks.filieres import FILIERES  # noqa: E402
-from benchmarks.generate_gpec import clear_gpec, create_gpec, gpec_done  # noqa: E402
-from benchmarks.generate_jobs import (  # noqa: E402
+from benchmarks.generate_candidates import (  # noqa: E402
     applications_done,
     candidates_done,
     clear_applications,
     clear_candidates,
-    clear_offers,
     create_applications,
     create_candidates,
-    create_offers,
-    offers_done,
 )
+from benchmarks.generate_gpec import clear_gpec, create_gpec, gpec_done  # noqa: E402
+from benchmarks.generate_jobs import clear_offers, create_offers, offers_done  # noqa: E402
 from benchmarks.generate_matrix import (  # noqa: E402
     clear_profiles,
     clear_vocabularies,

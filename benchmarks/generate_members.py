@@ -57,8 +57,9 @@ def clear_organisations():
     )
     from ancrage.tenders.models import Tender
     from benchmarks.generate import SLUG_PREFIX, bench_organisations, sql_delete
+    from benchmarks.generate_candidates import clear_candidates
     from benchmarks.generate_gpec import clear_gpec
-    from benchmarks.generate_jobs import clear_candidates, clear_offers
+    from benchmarks.generate_jobs import clear_offers
     from benchmarks.generate_matrix import clear_profiles
     from benchmarks.generate_surveys import clear_surveys
 
